@@ -16,7 +16,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,55 +84,55 @@ class ConsoleBrowserIT {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("工作人员登录");
 		browser.findElement(By.id("username")).sendKeys("gd-admin");
 		browser.findElement(By.id("password")).sendKeys("wrong password!");
-		browser.findElement(By.id("sign-in")).click();
+		clickAndWait(By.id("sign-in"));
 		assertThat(browser.findElement(By.cssSelector("p.error")).getText()).contains("用户名或密码错误");
 		browser.findElement(By.id("username")).sendKeys("gd-admin");
 		browser.findElement(By.id("password")).sendKeys(org.ndlp.support.Http.ADMIN_PASSWORD);
-		browser.findElement(By.id("sign-in")).click();
+		clickAndWait(By.id("sign-in"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("管理控制台");
 		assertThat(browser.findElement(By.id("summary")).getText()).contains("省级馆", "地市级馆");
 
 		browser.get(this.base + "/admin/libraries");
 		browser.findElement(By.id("region")).sendKeys("440000");
-		browser.findElement(By.cssSelector("form.filters button")).click();
+		clickAndWait(By.cssSelector("form.filters button"));
 		assertThat(browser.findElement(By.id("libraries")).getText()).contains("广州图书馆", "深圳图书馆")
 			.doesNotContain("杭州图书馆");
 
-		browser.findElement(By.id("new-library")).click();
+		clickAndWait(By.id("new-library"));
 		browser.findElement(By.id("code")).sendKeys("CN-440400-ZHL");
 		browser.findElement(By.id("name")).sendKeys("珠海市图书馆");
 		new Select(browser.findElement(By.id("level"))).selectByValue("CITY");
 		browser.findElement(By.id("parentCode")).sendKeys("CN-440000-PL");
 		browser.findElement(By.id("regionCode")).sendKeys("4404");
-		browser.findElement(By.id("save-library")).click();
+		clickAndWait(By.id("save-library"));
 		assertThat(browser.findElement(By.id("form-error")).getText()).contains("regionCode");
 		assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("珠海市图书馆");
 		WebElement region = browser.findElement(By.id("regionCode"));
 		region.clear();
 		region.sendKeys("440400");
-		browser.findElement(By.id("save-library")).click();
+		clickAndWait(By.id("save-library"));
 		assertThat(browser.findElement(By.id("library-name")).getText()).isEqualTo("珠海市图书馆");
 		assertThat(browser.findElement(By.id("library-code")).getText()).isEqualTo("CN-440400-ZHL");
 
 		new Select(browser.findElement(By.id("kind"))).selectByValue("VPN_CONNECTED");
 		setValue("effectiveOn", "2012-05-05");
-		browser.findElement(By.id("record-event")).click();
+		clickAndWait(By.id("record-event"));
 		assertThat(browser.findElement(By.id("state-vpn")).getText()).startsWith("是").contains("2012-05-05");
 		new Select(browser.findElement(By.id("kind"))).selectByValue("FUNDS_RECEIVED");
 		setValue("effectiveOn", "2012-06-01");
 		new Select(browser.findElement(By.id("fundingSource"))).selectByValue("CENTRAL");
 		browser.findElement(By.id("fiscalYear")).sendKeys("2012");
-		browser.findElement(By.id("record-event")).click();
+		clickAndWait(By.id("record-event"));
 		assertThat(browser.findElement(By.cssSelector("#event-form p.error")).getText()).contains("amount");
 		browser.findElement(By.id("amount")).sendKeys("1,000,000");
 		new Select(browser.findElement(By.id("kind"))).selectByValue("FUNDS_RECEIVED");
 		new Select(browser.findElement(By.id("fundingSource"))).selectByValue("CENTRAL");
 		setValue("effectiveOn", "2012-06-01");
 		browser.findElement(By.id("fiscalYear")).sendKeys("2012");
-		browser.findElement(By.id("record-event")).click();
+		clickAndWait(By.id("record-event"));
 		assertThat(browser.findElement(By.id("state-central")).getText()).isEqualTo("1,000,000.00");
 		setValue("asOf", "2012-05-31");
-		browser.findElement(By.id("show-state")).click();
+		clickAndWait(By.id("show-state"));
 		assertThat(browser.findElement(By.id("state-central")).getText()).isEqualTo("0.00");
 		assertThat(browser.findElement(By.id("state-vpn")).getText()).startsWith("是");
 
@@ -138,7 +140,7 @@ class ConsoleBrowserIT {
 		assertThat(browser.findElements(By.id("event-form"))).as("no form for another province's library").isEmpty();
 		assertThat(browser.findElements(By.id("edit-library"))).isEmpty();
 
-		browser.findElement(By.id("lang-switch")).click();
+		clickAndWait(By.id("lang-switch"));
 		assertThat(browser.findElement(By.id("deployment-heading")).getText()).isEqualTo("Deployment");
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
 		browser.get(this.base + "/admin/libraries?lang=zh-CN");
@@ -153,6 +155,13 @@ class ConsoleBrowserIT {
 		Files.createDirectories(shot);
 		Files.write(shot.resolve("libraries-phone.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
 		browser.manage().window().setSize(new Dimension(1280, 900));
+	}
+
+	/** Clicks something that loads a new page and waits until the old page is gone. */
+	private static void clickAndWait(By by) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		browser.findElement(by).click();
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private static void setValue(String id, String value) {

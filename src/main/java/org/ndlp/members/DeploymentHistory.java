@@ -73,25 +73,37 @@ public class DeploymentHistory {
 		return this.events.append(check(code, event, recordedBy));
 	}
 
-	/** Deployment counts of all libraries on a date: total, by level, by province. */
-	public DeploymentSummary summary(LocalDate asOf) {
+	/**
+	 * Every library with its deployment on a date, in registry order (level, region,
+	 * code).
+	 */
+	public List<LibraryDeployment> states(LocalDate asOf) {
 		Map<LibraryCode, List<DeploymentEvent>> byLibrary = this.events.upTo(asOf)
 			.stream()
 			.collect(Collectors.groupingBy(DeploymentEvent::library));
+		return this.libraries.search(LibraryQuery.ALL)
+			.stream()
+			.map((library) -> new LibraryDeployment(library,
+					DeploymentState.fold(library.code(), asOf, byLibrary.getOrDefault(library.code(), List.of()))))
+			.toList();
+	}
+
+	/** Deployment counts of all libraries on a date: total, by level, by province. */
+	public DeploymentSummary summary(LocalDate asOf) {
 		Counter total = new Counter("ALL", "全国");
 		Map<LibraryLevel, Counter> byLevel = new EnumMap<>(LibraryLevel.class);
 		for (LibraryLevel level : LibraryLevel.values()) {
 			byLevel.put(level, new Counter(level.name(), level.nameZh()));
 		}
 		Map<String, Counter> byProvince = new TreeMap<>();
-		for (MemberLibrary library : this.libraries.search(LibraryQuery.ALL)) {
-			DeploymentState state = DeploymentState.fold(library.code(), asOf,
-					byLibrary.getOrDefault(library.code(), List.of()));
-			total.add(state);
-			byLevel.get(library.level()).add(state);
+		for (LibraryDeployment entry : states(asOf)) {
+			MemberLibrary library = entry.library();
+			total.add(entry.state());
+			byLevel.get(library.level()).add(entry.state());
 			if (library.level() != LibraryLevel.NATIONAL) {
 				String prefix = library.regionCode().provincePrefix();
-				byProvince.computeIfAbsent(prefix, (key) -> new Counter(key, library.provinceName())).add(state);
+				byProvince.computeIfAbsent(prefix, (key) -> new Counter(key, library.provinceName()))
+					.add(entry.state());
 			}
 		}
 		return new DeploymentSummary(asOf, total.tally(), byLevel.values().stream().map(Counter::tally).toList(),

@@ -12,7 +12,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ndlp.members.LibraryApiIT.assertProblem;
+import static org.ndlp.support.Problems.assertProblem;
 import static org.ndlp.members.LibraryApiIT.draft;
 
 /**
@@ -36,36 +36,36 @@ class DeploymentApiIT {
 					.status())
 			.isEqualTo(201);
 		String events = "/api/v1/libraries/CN-440500-STL/deployment/events";
-		record(guangdong, events, "{\"kind\":\"VPN_CONNECTED\",\"effectiveOn\":\"2012-03-01\"}");
-		record(guangdong, events, "{\"kind\":\"HARDWARE_STANDARD_MET\",\"effectiveOn\":\"2012-06-30\"}");
-		record(guangdong, events, "{\"kind\":\"FUNDS_RECEIVED\",\"effectiveOn\":\"2012-05-01\","
-				+ "\"fundingSource\":\"CENTRAL\",\"amount\":1000000,\"fiscalYear\":2012}");
+		record(guangdong, events, "{\"kind\":\"VPN_CONNECTED\",\"effectiveOn\":\"2015-03-01\"}");
+		record(guangdong, events, "{\"kind\":\"HARDWARE_STANDARD_MET\",\"effectiveOn\":\"2015-06-30\"}");
+		record(guangdong, events, "{\"kind\":\"FUNDS_RECEIVED\",\"effectiveOn\":\"2015-05-01\","
+				+ "\"fundingSource\":\"CENTRAL\",\"amount\":1000000,\"fiscalYear\":2015}");
 		record(guangdong, events,
-				"{\"kind\":\"SYSTEM_DEPLOYED\",\"effectiveOn\":\"2012-09-01\",\"system\":\"UNIFIED_AUTHENTICATION\"}");
-		JsonNode end2012 = guangdong.get("/api/v1/libraries/CN-440500-STL/deployment?asOf=2012-12-31").json();
+				"{\"kind\":\"SYSTEM_DEPLOYED\",\"effectiveOn\":\"2015-09-01\",\"system\":\"UNIFIED_AUTHENTICATION\"}");
+		JsonNode firstYear = guangdong.get("/api/v1/libraries/CN-440500-STL/deployment?asOf=2015-12-31").json();
 		// later events: VPN dropped in 2013, money in 2013, a second system
-		record(guangdong, events, "{\"kind\":\"VPN_DISCONNECTED\",\"effectiveOn\":\"2013-04-01\"}");
-		record(guangdong, events, "{\"kind\":\"FUNDS_RECEIVED\",\"effectiveOn\":\"2013-05-01\","
-				+ "\"fundingSource\":\"LOCAL\",\"amount\":250000.50,\"fiscalYear\":2013}");
+		record(guangdong, events, "{\"kind\":\"VPN_DISCONNECTED\",\"effectiveOn\":\"2016-04-01\"}");
+		record(guangdong, events, "{\"kind\":\"FUNDS_RECEIVED\",\"effectiveOn\":\"2016-05-01\","
+				+ "\"fundingSource\":\"LOCAL\",\"amount\":250000.50,\"fiscalYear\":2016}");
 		record(guangdong, events,
-				"{\"kind\":\"SYSTEM_DEPLOYED\",\"effectiveOn\":\"2013-06-01\",\"system\":\"WENJIN_SEARCH\"}");
+				"{\"kind\":\"SYSTEM_DEPLOYED\",\"effectiveOn\":\"2016-06-01\",\"system\":\"WENJIN_SEARCH\"}");
 
-		JsonNode again = guangdong.get("/api/v1/libraries/CN-440500-STL/deployment?asOf=2012-12-31").json();
-		assertThat(again).isEqualTo(end2012);
+		JsonNode again = guangdong.get("/api/v1/libraries/CN-440500-STL/deployment?asOf=2015-12-31").json();
+		assertThat(again).isEqualTo(firstYear);
 		assertThat(again.get("vpnConnected").asBoolean()).isTrue();
 		assertThat(again.get("hardwareStandardMet").asBoolean()).isTrue();
 		assertThat(again.get("centralFunds").decimalValue()).isEqualByComparingTo("1000000");
 		assertThat(again.get("localFunds").decimalValue()).isEqualByComparingTo("0");
 		assertThat(again.get("systems").propertyNames()).containsExactly("UNIFIED_AUTHENTICATION");
 
-		JsonNode mid2011 = guangdong.get("/api/v1/libraries/CN-440500-STL/deployment?asOf=2011-06-30").json();
-		assertThat(mid2011.get("vpnConnected").asBoolean()).isFalse();
-		assertThat(mid2011.get("centralFunds").decimalValue()).isEqualByComparingTo("0");
+		JsonNode before = guangdong.get("/api/v1/libraries/CN-440500-STL/deployment?asOf=2014-06-30").json();
+		assertThat(before.get("vpnConnected").asBoolean()).isFalse();
+		assertThat(before.get("centralFunds").decimalValue()).isEqualByComparingTo("0");
 
-		JsonNode end2013 = guangdong.get("/api/v1/libraries/CN-440500-STL/deployment?asOf=2013-12-31").json();
-		assertThat(end2013.get("vpnConnected").asBoolean()).isFalse();
-		assertThat(end2013.get("localFunds").decimalValue()).isEqualByComparingTo("250000.50");
-		assertThat(end2013.get("systems").propertyNames()).containsExactlyInAnyOrder("UNIFIED_AUTHENTICATION",
+		JsonNode secondYear = guangdong.get("/api/v1/libraries/CN-440500-STL/deployment?asOf=2016-12-31").json();
+		assertThat(secondYear.get("vpnConnected").asBoolean()).isFalse();
+		assertThat(secondYear.get("localFunds").decimalValue()).isEqualByComparingTo("250000.50");
+		assertThat(secondYear.get("systems").propertyNames()).containsExactlyInAnyOrder("UNIFIED_AUTHENTICATION",
 				"WENJIN_SEARCH");
 	}
 
@@ -73,18 +73,19 @@ class DeploymentApiIT {
 	void aCorrectionVoidsAnEventWithoutErasingIt() {
 		Http zhejiang = Http.as(this.port, "zj-admin");
 		String events = "/api/v1/libraries/CN-330200-NBL/deployment/events";
-		long wrong = record(zhejiang, events, "{\"kind\":\"VPN_CONNECTED\",\"effectiveOn\":\"2012-02-01\"}");
-		assertThat(zhejiang.get("/api/v1/libraries/CN-330200-NBL/deployment?asOf=2012-12-31")
+		long wrong = record(zhejiang, events,
+				"{\"kind\":\"SYSTEM_DEPLOYED\",\"effectiveOn\":\"2015-02-01\",\"system\":\"DIGITAL_TV\"}");
+		assertThat(zhejiang.get("/api/v1/libraries/CN-330200-NBL/deployment?asOf=2015-12-31")
 			.json()
-			.get("vpnConnected")
-			.asBoolean()).isTrue();
+			.get("systems")
+			.has("DIGITAL_TV")).isTrue();
 		record(zhejiang, events, "{\"kind\":\"EVENT_VOIDED\",\"voidsEventId\":" + wrong + ",\"note\":\"录入有误\"}");
-		assertThat(zhejiang.get("/api/v1/libraries/CN-330200-NBL/deployment?asOf=2012-12-31")
+		assertThat(zhejiang.get("/api/v1/libraries/CN-330200-NBL/deployment?asOf=2015-12-31")
 			.json()
-			.get("vpnConnected")
-			.asBoolean()).isFalse();
+			.get("systems")
+			.has("DIGITAL_TV")).isFalse();
 		JsonNode history = zhejiang.get(events).json();
-		assertThat(history.findValuesAsString("kind")).contains("VPN_CONNECTED", "EVENT_VOIDED");
+		assertThat(history.findValuesAsString("kind")).contains("SYSTEM_DEPLOYED", "EVENT_VOIDED");
 		assertThat(history.findValuesAsString("recordedBy")).contains("zj-admin");
 		assertProblem(zhejiang.post(events, "{\"kind\":\"EVENT_VOIDED\",\"voidsEventId\":" + wrong + "}"), 400,
 				"voidsEventId");
@@ -100,7 +101,7 @@ class DeploymentApiIT {
 				admin
 					.post(events,
 							"{\"kind\":\"FUNDS_RECEIVED\",\"effectiveOn\":\"2012-01-01\","
-									+ "\"fundingSource\":\"CENTRAL\",\"amount\":-5,\"fiscalYear\":2012}"),
+									+ "\"fundingSource\":\"CENTRAL\",\"amount\":-5,\"fiscalYear\":2015}"),
 				400, "amount");
 		assertProblem(admin.post(events, "{\"kind\":\"FUNDS_RECEIVED\",\"effectiveOn\":\"2012-01-01\","
 				+ "\"fundingSource\":\"CENTRAL\",\"amount\":5}"), 400, "fiscalYear");
@@ -126,30 +127,44 @@ class DeploymentApiIT {
 		assertThat(Http.anonymous(this.port).get("/api/v1/libraries/CN-440100-GZL/deployment").status()).isEqualTo(401);
 		Response own = Http.as(this.port, "gz-admin")
 			.post("/api/v1/libraries/CN-440100-GZL/deployment/events",
-					"{\"kind\":\"SYSTEM_DEPLOYED\",\"effectiveOn\":\"2013-01-10\",\"system\":\"DIGITIZATION\"}");
+					"{\"kind\":\"SYSTEM_DEPLOYED\",\"effectiveOn\":\"2015-01-10\",\"system\":\"DIGITIZATION\"}");
 		assertThat(own.status()).as(own.toString()).isEqualTo(201);
 	}
 
 	@Test
 	void summaryCountsByLevelAndProvinceAsOfADate() {
-		JsonNode summary = Http.as(this.port, "admin").get("/api/v1/deployment/summary?asOf=2011-12-31").json();
-		JsonNode provincial = level(summary, "PROVINCIAL");
-		// demo data: Guangdong and Zhejiang provincial libraries met the standard in
-		// December 2011
-		assertThat(provincial.get("hardwareStandardMet").asInt()).isEqualTo(2);
-		assertThat(provincial.get("libraries").asInt()).isGreaterThanOrEqualTo(31);
+		JsonNode end2012 = Http.as(this.port, "admin").get("/api/v1/deployment/summary?asOf=2012-12-31").json();
+		// the demo data is the deck's end-2012 state: 24 provincial and 86 city libraries
+		// at the standard
+		assertThat(level(end2012, "PROVINCIAL").get("hardwareStandardMet").asInt()).isEqualTo(24);
+		assertThat(level(end2012, "CITY").get("hardwareStandardMet").asInt()).isEqualTo(86);
+		JsonNode end2011 = Http.as(this.port, "admin").get("/api/v1/deployment/summary?asOf=2011-12-31").json();
+		assertThat(level(end2011, "PROVINCIAL").get("hardwareStandardMet").asInt()).isBetween(1, 23);
+		int libraries = 0;
+		int standard = 0;
+		java.math.BigDecimal central = java.math.BigDecimal.ZERO;
+		for (JsonNode province : end2012.get("byProvince")) {
+			libraries += province.get("libraries").asInt();
+			standard += province.get("hardwareStandardMet").asInt();
+			central = central.add(province.get("centralFunds").decimalValue());
+		}
+		JsonNode national = level(end2012, "NATIONAL");
+		JsonNode total = end2012.get("total");
+		assertThat(libraries + national.get("libraries").asInt()).isEqualTo(total.get("libraries").asInt());
+		assertThat(standard + national.get("hardwareStandardMet").asInt())
+			.isEqualTo(total.get("hardwareStandardMet").asInt());
+		assertThat(central.add(national.get("centralFunds").decimalValue()))
+			.isEqualByComparingTo(total.get("centralFunds").decimalValue());
+		assertThat(total.get("libraries").asInt())
+			.isEqualTo(Http.anonymous(this.port).get("/api/v1/libraries").json().size());
 		JsonNode guangdong = null;
-		for (JsonNode province : summary.get("byProvince")) {
+		for (JsonNode province : end2012.get("byProvince")) {
 			if (province.get("key").asString().equals("44")) {
 				guangdong = province;
 			}
 		}
 		assertThat(guangdong).isNotNull();
 		assertThat(guangdong.get("label").asString()).isEqualTo("广东省");
-		assertThat(guangdong.get("centralFunds").decimalValue()).isEqualByComparingTo("7000000");
-		assertThat(guangdong.get("localFunds").decimalValue()).isEqualByComparingTo("5300000");
-		assertThat(summary.get("total").get("libraries").asInt())
-			.isEqualTo(Http.anonymous(this.port).get("/api/v1/libraries").json().size());
 	}
 
 	private static JsonNode level(JsonNode summary, String key) {

@@ -18,6 +18,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ndlp.support.Problems.assertProblem;
 
 /** The registry's REST interface, driven over HTTP as a script would. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -236,17 +237,6 @@ class LibraryApiIT {
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.json().get("paths").has("/api/v1/libraries")).isTrue();
 		assertThat(docs.json().get("paths").has("/api/v1/libraries/{code}/deployment")).isTrue();
-	}
-
-	static void assertProblem(Response response, int status, String field) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		JsonNode body = response.json();
-		assertThat(body.get("status").asInt()).isEqualTo(status);
-		assertThat(body.get("detail").asString()).isNotBlank();
-		if (field != null) {
-			assertThat(body.get("field").asString()).isEqualTo(field);
-		}
 	}
 
 	static String draft(String code, String name, String level, String parent, String region) {

@@ -1,24 +1,15 @@
 package org.ndlp.members;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.ndlp.support.Browser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +17,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The staff console in a real browser (Debian's headless Chromium): sign in, browse, add
@@ -36,13 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ActiveProfiles("test")
 class ConsoleBrowserIT {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	private static WebDriver browser;
-
-	private static Path profile;
 
 	private final String base;
 
@@ -51,30 +35,9 @@ class ConsoleBrowserIT {
 	}
 
 	@BeforeAll
-	static void startBrowser() throws Exception {
-		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!present && "true".equals(System.getenv("CI"))) {
-			throw new IllegalStateException("CI must install Debian chromium and chromium-driver (see .ci/run)");
-		}
-		assumeTrue(present, "Debian chromium + chromium-driver are not installed; skipping browser test");
-		profile = Files.createTempDirectory("ndlp-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--lang=zh-CN", "--user-data-dir=" + profile, "--window-size=1280,900");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+	static void startBrowser() {
+		browser = Browser.get();
+		browser.manage().deleteAllCookies();
 	}
 
 	@Test
@@ -84,55 +47,55 @@ class ConsoleBrowserIT {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("工作人员登录");
 		browser.findElement(By.id("username")).sendKeys("gd-admin");
 		browser.findElement(By.id("password")).sendKeys("wrong password!");
-		clickAndWait(By.id("sign-in"));
+		Browser.clickAndWait(By.id("sign-in"));
 		assertThat(browser.findElement(By.cssSelector("p.error")).getText()).contains("用户名或密码错误");
 		browser.findElement(By.id("username")).sendKeys("gd-admin");
 		browser.findElement(By.id("password")).sendKeys(org.ndlp.support.Http.ADMIN_PASSWORD);
-		clickAndWait(By.id("sign-in"));
+		Browser.clickAndWait(By.id("sign-in"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("管理控制台");
 		assertThat(browser.findElement(By.id("summary")).getText()).contains("省级馆", "地市级馆");
 
 		browser.get(this.base + "/admin/libraries");
 		browser.findElement(By.id("region")).sendKeys("440000");
-		clickAndWait(By.cssSelector("form.filters button"));
+		Browser.clickAndWait(By.cssSelector("form.filters button"));
 		assertThat(browser.findElement(By.id("libraries")).getText()).contains("广州图书馆", "深圳图书馆")
 			.doesNotContain("杭州图书馆");
 
-		clickAndWait(By.id("new-library"));
+		Browser.clickAndWait(By.id("new-library"));
 		browser.findElement(By.id("code")).sendKeys("CN-440400-ZHL");
 		browser.findElement(By.id("name")).sendKeys("珠海市图书馆");
 		new Select(browser.findElement(By.id("level"))).selectByValue("CITY");
 		browser.findElement(By.id("parentCode")).sendKeys("CN-440000-PL");
 		browser.findElement(By.id("regionCode")).sendKeys("4404");
-		clickAndWait(By.id("save-library"));
+		Browser.clickAndWait(By.id("save-library"));
 		assertThat(browser.findElement(By.id("form-error")).getText()).contains("regionCode");
 		assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("珠海市图书馆");
 		WebElement region = browser.findElement(By.id("regionCode"));
 		region.clear();
 		region.sendKeys("440400");
-		clickAndWait(By.id("save-library"));
+		Browser.clickAndWait(By.id("save-library"));
 		assertThat(browser.findElement(By.id("library-name")).getText()).isEqualTo("珠海市图书馆");
 		assertThat(browser.findElement(By.id("library-code")).getText()).isEqualTo("CN-440400-ZHL");
 
 		new Select(browser.findElement(By.id("kind"))).selectByValue("VPN_CONNECTED");
-		setValue("effectiveOn", "2015-05-05");
-		clickAndWait(By.id("record-event"));
+		Browser.setValue("effectiveOn", "2015-05-05");
+		Browser.clickAndWait(By.id("record-event"));
 		assertThat(browser.findElement(By.id("state-vpn")).getText()).startsWith("是").contains("2015-05-05");
 		new Select(browser.findElement(By.id("kind"))).selectByValue("FUNDS_RECEIVED");
-		setValue("effectiveOn", "2015-06-01");
+		Browser.setValue("effectiveOn", "2015-06-01");
 		new Select(browser.findElement(By.id("fundingSource"))).selectByValue("CENTRAL");
 		browser.findElement(By.id("fiscalYear")).sendKeys("2015");
-		clickAndWait(By.id("record-event"));
+		Browser.clickAndWait(By.id("record-event"));
 		assertThat(browser.findElement(By.cssSelector("#event-form p.error")).getText()).contains("amount");
 		browser.findElement(By.id("amount")).sendKeys("1,000,000");
 		new Select(browser.findElement(By.id("kind"))).selectByValue("FUNDS_RECEIVED");
 		new Select(browser.findElement(By.id("fundingSource"))).selectByValue("CENTRAL");
-		setValue("effectiveOn", "2015-06-01");
+		Browser.setValue("effectiveOn", "2015-06-01");
 		browser.findElement(By.id("fiscalYear")).sendKeys("2015");
-		clickAndWait(By.id("record-event"));
+		Browser.clickAndWait(By.id("record-event"));
 		assertThat(browser.findElement(By.id("state-central")).getText()).isEqualTo("1,000,000.00");
-		setValue("asOf", "2015-05-31");
-		clickAndWait(By.id("show-state"));
+		Browser.setValue("asOf", "2015-05-31");
+		Browser.clickAndWait(By.id("show-state"));
 		assertThat(browser.findElement(By.id("state-central")).getText()).isEqualTo("0.00");
 		assertThat(browser.findElement(By.id("state-vpn")).getText()).startsWith("是");
 
@@ -140,7 +103,7 @@ class ConsoleBrowserIT {
 		assertThat(browser.findElements(By.id("event-form"))).as("no form for another province's library").isEmpty();
 		assertThat(browser.findElements(By.id("edit-library"))).isEmpty();
 
-		clickAndWait(By.id("lang-switch"));
+		Browser.clickAndWait(By.id("lang-switch"));
 		assertThat(browser.findElement(By.id("deployment-heading")).getText()).isEqualTo("Deployment");
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
 		browser.get(this.base + "/admin/libraries?lang=zh-CN");
@@ -151,24 +114,8 @@ class ConsoleBrowserIT {
 		Object overflow = ((JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
 		assertThat(((Number) overflow).intValue()).as("page fits a phone screen").isLessThanOrEqualTo(0);
-		Path shot = Path.of("target", "screenshots");
-		Files.createDirectories(shot);
-		Files.write(shot.resolve("libraries-phone.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+		Browser.screenshot("libraries-phone");
 		browser.manage().window().setSize(new Dimension(1280, 900));
-	}
-
-	/** Clicks something that loads a new page and waits until the old page is gone. */
-	private static void clickAndWait(By by) {
-		WebElement page = browser.findElement(By.tagName("html"));
-		browser.findElement(by).click();
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
-	}
-
-	private static void setValue(String id, String value) {
-		// date inputs take keystrokes in the browser's locale format; set the ISO value
-		// directly
-		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
-				browser.findElement(By.id(id)), value);
 	}
 
 }

@@ -1,0 +1,36 @@
+package org.ndlp.shared.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.ndlp.shared.problem.ProblemException;
+import org.ndlp.shared.security.CurrentUser;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every page needs: the signed-in staff member for the layout, and a readable error
+ * page (with the right status) when a page's request breaks a rule. REST controllers get
+ * problem+json from {@link org.ndlp.shared.problem.ProblemAdvice}, which runs first.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageAdvice {
+
+	@ModelAttribute("currentUser")
+	CurrentUser currentUser() {
+		return CurrentUser.current().orElse(null);
+	}
+
+	@ExceptionHandler(ProblemException.class)
+	String problem(ProblemException ex, HttpServletResponse response, Model model) {
+		response.setStatus(ex.status());
+		model.addAttribute("status", ex.status());
+		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("currentUser", currentUser());
+		return "problem";
+	}
+
+}

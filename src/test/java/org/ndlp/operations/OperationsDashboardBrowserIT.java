@@ -68,6 +68,24 @@ class OperationsDashboardBrowserIT {
 	}
 
 	@Test
+	void aLibraryTriesAWhatIfBeforeTheAssessment() {
+		WebDriver browser = Browser.get();
+		Browser.signIn(this.base, "gz-admin");
+		browser.get(this.base + "/admin/operations/assessments/2012/CN-440100-GZL");
+		String actual = browser.findElement(By.id("assess-total")).getText();
+		assertThat(browser.findElement(By.id("assessment")).getText()).contains("经费投入", "基础平台建设", "标准规范建设");
+		browser.findElement(By.id("wi-training")).sendKeys("2");
+		browser.findElement(By.cssSelector("input[name=addSystems][value=UNIQUE_IDENTIFIER]")).click();
+		Browser.clickAndWait(By.id("what-if-submit"));
+		assertThat(browser.findElement(By.id("what-if-notice")).getText()).contains(actual);
+		assertThat(new java.math.BigDecimal(browser.findElement(By.id("assess-total")).getText()))
+			.isGreaterThan(new java.math.BigDecimal(actual));
+		Browser.screenshot("assessment-what-if");
+		browser.get(this.base + "/admin/operations/assessments/2012/CN-440100-GZL");
+		assertThat(browser.findElement(By.id("assess-total")).getText()).as("nothing stored").isEqualTo(actual);
+	}
+
+	@Test
 	void aProvinceSeesOnlyItselfAndLibraryStaffGoToTheirLibrary() {
 		WebDriver browser = Browser.get();
 		Browser.signIn(this.base, "zj-admin");

@@ -37,7 +37,8 @@ class AssessmentPage {
 	String own(@RequestParam(required = false) Integer round) {
 		int year = (round != null) ? round : LocalDate.now().getYear() - 1;
 		if (OperationsApi.user().isNationalAdmin()) {
-			// the national library is not assessed; the centre picks libraries from the dashboard
+			// the national library is not assessed; the centre picks libraries from the
+			// dashboard
 			return "redirect:/admin/operations";
 		}
 		return "redirect:/admin/operations/assessments/" + year + "/" + OperationsApi.user().library();

@@ -140,6 +140,16 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 		}
 		int from = this.pos;
 		this.pos = end;
+		if (digits(this.buf, from, 5) < 0) {
+			int start2 = recordStartWithin(this.buf, from, end);
+			if (start2 > from) {
+				// junk (a stray line, a truncated record) glued to the front of a good
+				// record
+				warnings.add((start2 - from) + " bytes before the record skipped");
+				location = "byte " + (start + start2 - from);
+				from = start2;
+			}
+		}
 		try {
 			MarcRecordAndEncoding parsed = parse(this.buf, from, end, warnings);
 			MarcSchema schema = (this.options.schema() != null) ? this.options.schema()
@@ -149,6 +159,16 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 		catch (MalformedMarcRecord ex) {
 			return new ReadResult.Malformed(this.index, location, ex.recordId(), ex.getMessage());
 		}
+	}
+
+	// the start of a record whose stated length ends exactly at this frame's end, or -1
+	private static int recordStartWithin(byte[] data, int from, int end) {
+		for (int p = from + 1; p + MarcRecord.LEADER_LENGTH < end; p++) {
+			if (digits(data, p, 5) == end - p) {
+				return p;
+			}
+		}
+		return -1;
 	}
 
 	private record MarcRecordAndEncoding(MarcRecord record, MarcEncoding encoding) {

@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * Writes records as ISO 2709 in a chosen encoding. The leader is written as held except
  * for the computed record length (00-04), base address (12-16) and the fixed structure
- * positions (10-11 {@code 22}, 20-23 {@code 4500}); fields go out in record order, so a
- * record read by {@link Iso2709Reader} is written back byte for byte. Leader/09 is not
- * changed: set it when changing a MARC 21 record's encoding. The caller owns the stream.
+ * positions (10-11 {@code 22}, 20-22 {@code 450}; UNIMARC leaves 23 blank); fields go out
+ * in record order, so a record read by {@link Iso2709Reader} is written back byte for
+ * byte. Leader/09 is not changed: set it when changing a MARC 21 record's encoding. The
+ * caller owns the stream.
  */
 public final class Iso2709Writer {
 
@@ -95,7 +96,6 @@ public final class Iso2709Writer {
 		leader[20] = '4';
 		leader[21] = '5';
 		leader[22] = '0';
-		leader[23] = '0';
 		byte[] bytes = new byte[total];
 		System.arraycopy(leader, 0, bytes, 0, MarcRecord.LEADER_LENGTH);
 		System.arraycopy(directory, 0, bytes, MarcRecord.LEADER_LENGTH, directory.length);

@@ -157,8 +157,25 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 			return new ReadResult.Parsed(this.index, location, parsed.record(), schema, parsed.encoding(), warnings);
 		}
 		catch (MalformedMarcRecord ex) {
-			return new ReadResult.Malformed(this.index, location, ex.recordId(), ex.getMessage());
+			String recordId = (ex.recordId() != null) ? ex.recordId() : guessRecordId(this.buf, from, end);
+			return new ReadResult.Malformed(this.index, location, recordId, ex.getMessage());
 		}
+	}
+
+	// a broken directory usually still starts with 001 at offset 0: worth naming in a
+	// report
+	private static String guessRecordId(byte[] data, int from, int end) {
+		int directoryEnd = indexOf(data, from + MarcRecord.LEADER_LENGTH, end, FIELD_TERMINATOR);
+		if (directoryEnd < 0 || directoryEnd - from < MarcRecord.LEADER_LENGTH + 3
+				|| !new String(data, from + MarcRecord.LEADER_LENGTH, 3, StandardCharsets.ISO_8859_1).equals("001")) {
+			return null;
+		}
+		int valueEnd = indexOf(data, directoryEnd + 1, end, FIELD_TERMINATOR);
+		if (valueEnd < 0 || valueEnd - directoryEnd > 64) {
+			return null;
+		}
+		String id = new String(data, directoryEnd + 1, valueEnd - directoryEnd - 1, StandardCharsets.ISO_8859_1).trim();
+		return id.isEmpty() ? null : id;
 	}
 
 	// the start of a record whose stated length ends exactly at this frame's end, or -1

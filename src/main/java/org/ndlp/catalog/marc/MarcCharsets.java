@@ -67,7 +67,7 @@ final class MarcCharsets {
 	}
 
 	private String marc8(byte[] data, int from, int to) {
-		if (isAscii(data, from, to)) {
+		if (isAscii(data, from, to) && !hasMarc8Escape(data, from, to)) {
 			return new String(data, from, to - from, StandardCharsets.US_ASCII);
 		}
 		if (this.ansel == null) {
@@ -95,34 +95,38 @@ final class MarcCharsets {
 	}
 
 	/**
-	 * Detects the encoding of one ISO 2709 record from its bytes. Order: leader/09
-	 * {@code a} when the bytes are valid UTF-8; MARC-8 escape sequences; UNIMARC
-	 * 100$a/26-29 {@code 50}; then byte heuristics (valid UTF-8, then GB18030 that
-	 * decodes mostly to CJK); MARC-8 for MARC 21-looking records with a blank leader/09;
-	 * Latin-1 as the lossless rest.
+	 * Detects the encoding of one ISO 2709 record from its bytes, which outrank what the
+	 * record declares: pure ASCII; MARC-8 escape sequences; valid UTF-8; GB18030 that is
+	 * mostly GB 2312 pairs; then the declarations (leader/09 {@code a}, UNIMARC
+	 * 100$a/26-29 {@code 50}) for UTF-8 with a few bad bytes; MARC-8 for MARC 21-looking
+	 * records; Latin-1 as the lossless rest.
 	 */
 	MarcEncoding detect(byte[] data, int from, int to, char leader09, String unimarc100a, boolean looksMarc21) {
-		boolean ascii = isAscii(data, from, to);
-		if (ascii) {
-			return (leader09 == ' ' && looksMarc21) ? MarcEncoding.MARC_8 : MarcEncoding.UTF_8;
-		}
-		boolean validUtf8 = isValidUtf8(data, from, to);
-		if (leader09 == 'a' && validUtf8) {
-			return MarcEncoding.UTF_8;
-		}
+		// MARC-8 escapes (ESC $ 1 for CJK) are 7-bit, so they must be looked for before
+		// ASCII
 		if (hasMarc8Escape(data, from, to)) {
 			return MarcEncoding.MARC_8;
 		}
-		if (validUtf8) {
-			return MarcEncoding.UTF_8;
+		if (isAscii(data, from, to)) {
+			return (leader09 == ' ' && looksMarc21) ? MarcEncoding.MARC_8 : MarcEncoding.UTF_8;
 		}
-		if (unimarc100a != null && unimarc100a.length() >= 30 && unimarc100a.substring(26, 30).contains("50")) {
+		if (isValidUtf8(data, from, to)) {
 			return MarcEncoding.UTF_8;
 		}
 		if (mostlyCjkInGb18030(data, from, to)) {
 			return MarcEncoding.GB18030;
 		}
-		return looksMarc21 ? MarcEncoding.MARC_8 : MarcEncoding.ISO_8859_1;
+		if (utf8Share(data, from, to) >= 0.8) {
+			// UTF-8 with a few bad bytes: decode it with replacements rather than as
+			// another encoding
+			return MarcEncoding.UTF_8;
+		}
+		boolean declaresUnicode = leader09 == 'a'
+				|| (unimarc100a != null && unimarc100a.length() >= 30 && unimarc100a.substring(26, 30).contains("50"));
+		if (looksMarc21) {
+			return MarcEncoding.MARC_8;
+		}
+		return declaresUnicode ? MarcEncoding.UTF_8 : MarcEncoding.ISO_8859_1;
 	}
 
 	// MARC-8 diacritics before ASCII letters also form valid GB18030 pairs, but with a
@@ -187,48 +191,80 @@ final class MarcCharsets {
 		return false;
 	}
 
-	static boolean isValidUtf8(byte[] data, int from, int to) {
+	// the share of non-ASCII bytes that belong to well-formed UTF-8 sequences
+	static double utf8Share(byte[] data, int from, int to) {
+		int good = 0;
+		int bad = 0;
 		int i = from;
 		while (i < to) {
-			int b = data[i] & 0xFF;
-			int extra;
-			int min;
-			if (b < 0x80) {
+			if (data[i] >= 0) {
 				i++;
 				continue;
 			}
-			else if (b >= 0xC2 && b <= 0xDF) {
-				extra = 1;
-				min = 0x80;
-			}
-			else if (b >= 0xE0 && b <= 0xEF) {
-				extra = 2;
-				min = 0x800;
-			}
-			else if (b >= 0xF0 && b <= 0xF4) {
-				extra = 3;
-				min = 0x10000;
+			int length = utf8SequenceLength(data, i, to);
+			if (length > 0) {
+				good += length;
+				i += length;
 			}
 			else {
+				bad++;
+				i++;
+			}
+		}
+		return (good + bad == 0) ? 1.0 : (double) good / (good + bad);
+	}
+
+	static boolean isValidUtf8(byte[] data, int from, int to) {
+		int i = from;
+		while (i < to) {
+			if (data[i] >= 0) {
+				i++;
+				continue;
+			}
+			int length = utf8SequenceLength(data, i, to);
+			if (length <= 0) {
 				return false;
 			}
-			if (i + extra >= to) {
-				return false;
-			}
-			int code = b & (0x3F >> extra);
-			for (int k = 1; k <= extra; k++) {
-				int c = data[i + k] & 0xFF;
-				if ((c & 0xC0) != 0x80) {
-					return false;
-				}
-				code = (code << 6) | (c & 0x3F);
-			}
-			if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-				return false;
-			}
-			i += extra + 1;
+			i += length;
 		}
 		return true;
+	}
+
+	// length of the well-formed multi-byte UTF-8 sequence at i, or -1
+	private static int utf8SequenceLength(byte[] data, int i, int to) {
+		int b = data[i] & 0xFF;
+		int extra;
+		int min;
+		if (b >= 0xC2 && b <= 0xDF) {
+			extra = 1;
+			min = 0x80;
+		}
+		else if (b >= 0xE0 && b <= 0xEF) {
+			extra = 2;
+			min = 0x800;
+		}
+		else if (b >= 0xF0 && b <= 0xF4) {
+			extra = 3;
+			min = 0x10000;
+		}
+		else {
+			return -1;
+		}
+		if (i + extra >= to) {
+			return -1;
+		}
+		int code = b & (0x3F >> extra);
+		for (int k = 1; k <= extra; k++) {
+			int c = data[i + k] & 0xFF;
+			if ((c & 0xC0) != 0x80) {
+				return -1;
+			}
+			code = (code << 6) | (c & 0x3F);
+		}
+		if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+			return -1;
+		}
+		return extra + 1;
 	}
 
 }

@@ -1,0 +1,270 @@
+package org.ndlp.catalog.marc;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import org.marc4j.converter.impl.AnselToUnicode;
+import org.marc4j.converter.impl.UnicodeToAnsel;
+
+/**
+ * Decoding and encoding of field data, and the byte-level encoding detection of ISO 2709
+ * records. Not thread-safe: one instance per reader or writer.
+ */
+final class MarcCharsets {
+
+	private static final byte ESC = 0x1B;
+
+	private final CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
+		.onMalformedInput(CodingErrorAction.REPORT)
+		.onUnmappableCharacter(CodingErrorAction.REPORT);
+
+	private final CharsetDecoder strictGb = MarcEncoding.GB18030.charset()
+		.newDecoder()
+		.onMalformedInput(CodingErrorAction.REPORT)
+		.onUnmappableCharacter(CodingErrorAction.REPORT);
+
+	private AnselToUnicode ansel;
+
+	private UnicodeToAnsel toAnsel;
+
+	/** Decodes bytes; returns {@code null} when they are not valid in the encoding. */
+	String decodeStrict(byte[] data, int from, int to, MarcEncoding encoding) {
+		switch (encoding) {
+			case UTF_8:
+				return strict(this.strictUtf8, data, from, to);
+			case GB18030:
+				return strict(this.strictGb, data, from, to);
+			case MARC_8:
+				return marc8(data, from, to);
+			default:
+				return new String(data, from, to - from, StandardCharsets.ISO_8859_1);
+		}
+	}
+
+	/** Decodes bytes, replacing what is not valid. */
+	String decodeLenient(byte[] data, int from, int to, MarcEncoding encoding) {
+		if (encoding == MarcEncoding.MARC_8) {
+			return marc8(data, from, to);
+		}
+		return new String(data, from, to - from, encoding.charset());
+	}
+
+	byte[] encode(String value, MarcEncoding encoding) {
+		if (encoding == MarcEncoding.MARC_8) {
+			if (isAscii(value)) {
+				return value.getBytes(StandardCharsets.US_ASCII);
+			}
+			if (this.toAnsel == null) {
+				this.toAnsel = new UnicodeToAnsel();
+			}
+			return this.toAnsel.convert(value).getBytes(StandardCharsets.ISO_8859_1);
+		}
+		return value.getBytes(encoding.charset());
+	}
+
+	private String marc8(byte[] data, int from, int to) {
+		if (isAscii(data, from, to) && !hasMarc8Escape(data, from, to)) {
+			return new String(data, from, to - from, StandardCharsets.US_ASCII);
+		}
+		if (this.ansel == null) {
+			this.ansel = new AnselToUnicode();
+			// keep MARC-8's decomposed diacritics: composing would break the byte round
+			// trip
+			this.ansel.setComposeUnicode(false);
+		}
+		char[] chars = new char[to - from];
+		for (int i = from; i < to; i++) {
+			chars[i - from] = (char) (data[i] & 0xFF);
+		}
+		return this.ansel.convert(chars);
+	}
+
+	private static String strict(CharsetDecoder decoder, byte[] data, int from, int to) {
+		try {
+			decoder.reset();
+			CharBuffer chars = decoder.decode(ByteBuffer.wrap(data, from, to - from));
+			return chars.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Detects the encoding of one ISO 2709 record from its bytes, which outrank what the
+	 * record declares: pure ASCII; MARC-8 escape sequences; valid UTF-8; GB18030 that is
+	 * mostly GB 2312 pairs; then the declarations (leader/09 {@code a}, UNIMARC
+	 * 100$a/26-29 {@code 50}) for UTF-8 with a few bad bytes; MARC-8 for MARC 21-looking
+	 * records; Latin-1 as the lossless rest.
+	 */
+	MarcEncoding detect(byte[] data, int from, int to, char leader09, String unimarc100a, boolean looksMarc21) {
+		// MARC-8 escapes (ESC $ 1 for CJK) are 7-bit, so they must be looked for before
+		// ASCII
+		if (hasMarc8Escape(data, from, to)) {
+			return MarcEncoding.MARC_8;
+		}
+		if (isAscii(data, from, to)) {
+			return (leader09 == ' ' && looksMarc21) ? MarcEncoding.MARC_8 : MarcEncoding.UTF_8;
+		}
+		if (isValidUtf8(data, from, to)) {
+			return MarcEncoding.UTF_8;
+		}
+		if (mostlyCjkInGb18030(data, from, to)) {
+			return MarcEncoding.GB18030;
+		}
+		if (utf8Share(data, from, to) >= 0.8) {
+			// UTF-8 with a few bad bytes: decode it with replacements rather than as
+			// another encoding
+			return MarcEncoding.UTF_8;
+		}
+		boolean declaresUnicode = leader09 == 'a'
+				|| (unimarc100a != null && unimarc100a.length() >= 30 && unimarc100a.substring(26, 30).contains("50"));
+		if (looksMarc21) {
+			return MarcEncoding.MARC_8;
+		}
+		return declaresUnicode ? MarcEncoding.UTF_8 : MarcEncoding.ISO_8859_1;
+	}
+
+	// MARC-8 diacritics before ASCII letters also form valid GB18030 pairs, but with a
+	// trail byte below 0xA1; Chinese text is overwhelmingly GB 2312 pairs (both bytes >=
+	// 0xA1)
+	private boolean mostlyCjkInGb18030(byte[] data, int from, int to) {
+		int gb2312 = 0;
+		int other = 0;
+		int i = from;
+		while (i < to) {
+			int b = data[i] & 0xFF;
+			if (b < 0x80) {
+				i++;
+				continue;
+			}
+			int b2 = (i + 1 < to) ? data[i + 1] & 0xFF : 0;
+			if (b2 >= 0x30 && b2 <= 0x39) {
+				other++;
+				i += 4;
+			}
+			else {
+				if (b >= 0xA1 && b2 >= 0xA1) {
+					gb2312++;
+				}
+				else {
+					other++;
+				}
+				i += 2;
+			}
+		}
+		return gb2312 > 0 && gb2312 * 10 >= (gb2312 + other) * 8 && strict(this.strictGb, data, from, to) != null;
+	}
+
+	static boolean isAscii(byte[] data, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (data[i] < 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	static boolean isAscii(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) > 0x7F) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean hasMarc8Escape(byte[] data, int from, int to) {
+		for (int i = from; i < to - 1; i++) {
+			if (data[i] == ESC) {
+				byte next = data[i + 1];
+				if (next == '(' || next == ',' || next == '$' || next == ')' || next == '-' || next == 'b'
+						|| next == 'g' || next == 'p' || next == 's') {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	// the share of non-ASCII bytes that belong to well-formed UTF-8 sequences
+	static double utf8Share(byte[] data, int from, int to) {
+		int good = 0;
+		int bad = 0;
+		int i = from;
+		while (i < to) {
+			if (data[i] >= 0) {
+				i++;
+				continue;
+			}
+			int length = utf8SequenceLength(data, i, to);
+			if (length > 0) {
+				good += length;
+				i += length;
+			}
+			else {
+				bad++;
+				i++;
+			}
+		}
+		return (good + bad == 0) ? 1.0 : (double) good / (good + bad);
+	}
+
+	static boolean isValidUtf8(byte[] data, int from, int to) {
+		int i = from;
+		while (i < to) {
+			if (data[i] >= 0) {
+				i++;
+				continue;
+			}
+			int length = utf8SequenceLength(data, i, to);
+			if (length <= 0) {
+				return false;
+			}
+			i += length;
+		}
+		return true;
+	}
+
+	// length of the well-formed multi-byte UTF-8 sequence at i, or -1
+	private static int utf8SequenceLength(byte[] data, int i, int to) {
+		int b = data[i] & 0xFF;
+		int extra;
+		int min;
+		if (b >= 0xC2 && b <= 0xDF) {
+			extra = 1;
+			min = 0x80;
+		}
+		else if (b >= 0xE0 && b <= 0xEF) {
+			extra = 2;
+			min = 0x800;
+		}
+		else if (b >= 0xF0 && b <= 0xF4) {
+			extra = 3;
+			min = 0x10000;
+		}
+		else {
+			return -1;
+		}
+		if (i + extra >= to) {
+			return -1;
+		}
+		int code = b & (0x3F >> extra);
+		for (int k = 1; k <= extra; k++) {
+			int c = data[i + k] & 0xFF;
+			if ((c & 0xC0) != 0x80) {
+				return -1;
+			}
+			code = (code << 6) | (c & 0x3F);
+		}
+		if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+			return -1;
+		}
+		return extra + 1;
+	}
+
+}

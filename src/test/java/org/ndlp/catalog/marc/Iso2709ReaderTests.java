@@ -1,0 +1,134 @@
+package org.ndlp.catalog.marc;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class Iso2709ReaderTests {
+
+	@Test
+	void readsAllTwoThousandUvaRecordsAsMarc21InMarc8() {
+		List<ReadResult> results = SharedData.readAll("solrmarc/test/data/records/uva_001_2000.mrc",
+				Iso2709Reader::read);
+		assertThat(results).hasSize(2000).allMatch(ReadResult.Parsed.class::isInstance);
+		assertThat(SharedData.parsed(results)).allMatch((p) -> p.schema() == MarcSchema.MARC21)
+			.allMatch((p) -> p.encoding() == MarcEncoding.MARC_8);
+		assertThat(results.get(0).location()).isEqualTo("byte 0");
+		assertThat(results.get(1999).index()).isEqualTo(2000);
+	}
+
+	@Test
+	void readsAllPeriouniRecordsAsUnimarcInUtf8() {
+		List<ReadResult> results = SharedData
+			.readAll("xbib-marc/src/test/resources/org/xbib/marc/dialects/unimarc/periouni.mrc", Iso2709Reader::read);
+		assertThat(results).hasSize(3064).allMatch(ReadResult.Parsed.class::isInstance);
+		assertThat(SharedData.parsed(results)).allMatch((p) -> p.schema() == MarcSchema.UNIMARC)
+			.allMatch((p) -> p.encoding() == MarcEncoding.UTF_8);
+	}
+
+	@Test
+	void readsUtf8Marc21WithChineseFromTheLeaderFlag() {
+		List<MarcRecord> records = SharedData
+			.records(SharedData.readAll("traject/test/test_support/test_data.utf8.mrc", Iso2709Reader::read));
+		assertThat(records).hasSize(30);
+		assertThat(records).flatExtracting((r) -> r.dataFields("880"))
+			.flatExtracting(DataField::subfields)
+			.extracting(Subfield::value)
+			.anyMatch((value) -> value.codePoints().anyMatch((c) -> c >= 0x4E00 && c <= 0x9FFF));
+	}
+
+	@Test
+	void reportsEachBrokenRecordWithItsPositionAndIdAndGoesOn() {
+		List<ReadResult> results = SharedData.readAll("marc4j/test/resources/not_unimarc_errors_3.mrc",
+				Iso2709Reader::read);
+		assertThat(SharedData.malformed(results)).extracting(ReadResult.Malformed::recordId)
+			.containsExactly("u5183203", "u6382651", "u6499781");
+		assertThat(SharedData.malformed(results)).extracting(ReadResult::location)
+			.containsExactly("byte 0", "byte 1612", "byte 3234");
+		assertThat(SharedData.malformed(results)).allMatch((m) -> m.reason().contains("subfield code"));
+	}
+
+	@Test
+	void readsPastTheBrokenRecordsOfAManyErrorsFile() {
+		List<ReadResult> results = SharedData.readAll("marc4j/test/resources/pride-and-prejudice-with-many-errors.mrc",
+				Iso2709Reader::read);
+		List<ReadResult> fixed = SharedData.readAll("marc4j/test/resources/pride-and-prejudice-fixed.mrc",
+				Iso2709Reader::read);
+		assertThat(fixed).hasSize(383).allMatch(ReadResult.Parsed.class::isInstance);
+		assertThat(results).hasSize(383);
+		assertThat(SharedData.malformed(results)).isNotEmpty()
+			.allMatch((m) -> !m.reason().isBlank() && m.location().startsWith("byte "));
+		assertThat(results).extracting(ReadResult::index)
+			.containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 383).boxed().toList());
+	}
+
+	@Test
+	void neverThrowsOnTheDeliberatelyBrokenFiles() throws IOException {
+		Path folder = SharedData.file("marc4j/test/resources/bad_hathi_records.mrc").getParent();
+		List<Path> broken;
+		try (Stream<Path> files = Files.list(folder)) {
+			broken = files.filter((p) -> p.getFileName().toString().matches("(bad|error).*\\.mrc|.*errors.*\\.mrc"))
+				.toList();
+		}
+		assertThat(broken).hasSizeGreaterThanOrEqualTo(5);
+		for (Path file : broken) {
+			try (InputStream in = Files.newInputStream(file)) {
+				List<ReadResult> results = Iso2709Reader.read(in).toList();
+				assertThat(results).as(file.toString()).isNotEmpty();
+			}
+		}
+	}
+
+	@Test
+	void reportsARecordCutShortAtTheEndOfTheFile() {
+		byte[] file = SharedData.bytes("traject/test/test_support/test_data.utf8.mrc");
+		byte[] cut = Arrays.copyOf(file, file.length - 300);
+		List<ReadResult> results = Iso2709Reader.read(new ByteArrayInputStream(cut)).toList();
+		assertThat(results).hasSize(30);
+		assertThat(SharedData.parsed(results)).hasSize(29);
+		assertThat(results.get(29)).isInstanceOf(ReadResult.Malformed.class);
+	}
+
+	@Test
+	void skipsJunkBeforeARecordAndReadsTheRecord() {
+		byte[] file = SharedData.bytes("traject/test/test_support/test_data.utf8.mrc");
+		ByteArrayOutputStream junk = new ByteArrayOutputStream();
+		junk.writeBytes("not a record".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		junk.writeBytes(file);
+		List<ReadResult> results = Iso2709Reader.read(new ByteArrayInputStream(junk.toByteArray())).toList();
+		assertThat(results).hasSize(30).allMatch(ReadResult.Parsed.class::isInstance);
+		assertThat(((ReadResult.Parsed) results.get(0)).warnings()).anyMatch((w) -> w.contains("skipped"));
+		assertThat(results.get(0).location()).isEqualTo("byte 12");
+	}
+
+	@Test
+	void recoversFieldsWhenTheDirectoryCountsCharactersInsteadOfBytes() {
+		List<ReadResult> results = SharedData.readAll("catmandu-marc/t/bu_bibs.mrc", Iso2709Reader::read);
+		assertThat(results).hasSize(100).allMatch(ReadResult.Parsed.class::isInstance);
+		ReadResult.Parsed repaired = SharedData.parsed(results)
+			.stream()
+			.filter((p) -> p.record().controlNumber().orElse("").equals("99177201570001161"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(repaired.warnings()).anyMatch((w) -> w.contains("directory"));
+		assertThat(repaired.record().firstValue("852", 'h')).hasValue("F1219.1.M55");
+	}
+
+	@Test
+	void usesTheCallersEncodingOverDetection() {
+		List<ReadResult> results = SharedData.readAll("traject/test/test_support/test_data.utf8.mrc",
+				(in) -> Iso2709Reader.read(in, ReadOptions.DETECT.withEncoding(MarcEncoding.ISO_8859_1)));
+		assertThat(SharedData.parsed(results)).hasSize(30).allMatch((p) -> p.encoding() == MarcEncoding.ISO_8859_1);
+	}
+
+}

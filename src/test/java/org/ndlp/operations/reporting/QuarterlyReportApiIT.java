@@ -257,6 +257,14 @@ class QuarterlyReportApiIT {
 		assertThat(ok(guangzhou.get(city)).get("attachments").size()).isZero();
 	}
 
+	@Test
+	void theEndpointsAreDescribedInOpenApi() {
+		Response docs = Http.anonymous(this.port).get("/v3/api-docs");
+		assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+		assertThat(docs.text()).contains("/api/v1/operations/reports/{code}/{year}/{quarter}/approve",
+				"/api/v1/operations/reports/overdue", "Quarterly reports");
+	}
+
 	/** A report body with every entered figure; a note for trainees when given. */
 	static String report(int sessions, int trainees, int press, int resources, int records, String workDone,
 			String traineesNote) {

@@ -1,6 +1,7 @@
 package org.ndlp.operations.reporting;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -255,6 +256,60 @@ class QuarterlyReportApiIT {
 		assertProblem(guangzhou.upload(city + "/attachments", "scan.pdf", "application/pdf", tooBig), 400, "file");
 		assertThat(guangzhou.delete(city + "/attachments/" + id).status()).isEqualTo(204);
 		assertThat(ok(guangzhou.get(city)).get("attachments").size()).isZero();
+	}
+
+	@Test
+	void prefilledFiguresFollowTheDeploymentHistoryUntilSubmissionAndThenStayFrozen() {
+		Http guangzhou = Http.as(this.port, "gz-admin");
+		String city = BASE + GZL + "/2019/Q2";
+		String events = "/api/v1/libraries/" + GZL + "/deployment/events";
+		BigDecimal before = ok(guangzhou.get(city)).get("figures").get("centralFunds").decimalValue();
+		assertThat(guangzhou
+			.post(events,
+					"{\"kind\":\"FUNDS_RECEIVED\",\"effectiveOn\":\"2019-05-10\","
+							+ "\"fundingSource\":\"CENTRAL\",\"amount\":12345.67,\"fiscalYear\":2019}")
+			.status()).isEqualTo(201);
+		assertThat(ok(guangzhou.get(city)).get("figures").get("centralFunds").decimalValue())
+			.isEqualByComparingTo(before.add(new BigDecimal("12345.67")));
+		assertThat(ok(guangzhou.get(BASE + GZL + "/2019/Q3")).get("figures").get("centralFunds").decimalValue())
+			.as("money counts in the quarter it arrived")
+			.isEqualByComparingTo("0");
+
+		ok(guangzhou.put(city, report(1, 10, 1, 1, 1, "二季度。", null)));
+		ok(guangzhou.post(city + "/submit", "{}"));
+		ok(Http.as(this.port, "gd-admin").post(city + "/approve", "{}"));
+		assertThat(guangzhou
+			.post(events,
+					"{\"kind\":\"FUNDS_RECEIVED\",\"effectiveOn\":\"2019-06-01\","
+							+ "\"fundingSource\":\"CENTRAL\",\"amount\":500,\"fiscalYear\":2019}")
+			.status()).isEqualTo(201);
+		JsonNode approved = ok(guangzhou.get(city));
+		assertThat(approved.get("figures").get("centralFunds").decimalValue())
+			.isEqualByComparingTo(before.add(new BigDecimal("12345.67")));
+	}
+
+	@Test
+	void aCityReportCannotBeApprovedAfterItsProvinceSubmittedWithoutIt() {
+		Http guangzhou = Http.as(this.port, "gz-admin");
+		Http guangdong = Http.as(this.port, "gd-admin");
+		Http nation = Http.as(this.port, "admin");
+		String city = BASE + GZL + "/2018/Q1";
+		String province = BASE + GD + "/2018/Q1";
+		ok(guangdong.put(province, report(1, 10, 1, 1, 1, "一季度。", null)));
+		JsonNode early = ok(guangdong.post(province + "/submit", "{}"));
+		assertThat(early.get("missing").findValuesAsString("libraryCode")).contains(GZL);
+		ok(guangzhou.put(city, report(1, 7, 1, 1, 1, "一季度。", null)));
+		ok(guangzhou.post(city + "/submit", "{}"));
+
+		Response blocked = guangdong.post(city + "/approve", "{}");
+		assertProblem(blocked, 409, null);
+		assertThat(blocked.json().get("type").asString()).isEqualTo("urn:ndlp:problem:aggregate-already-submitted");
+
+		ok(nation.post(province + "/return", "{\"comment\":\"广州图书馆的报告尚未汇总\"}"));
+		ok(guangdong.post(city + "/approve", "{}"));
+		JsonNode resubmitted = ok(guangdong.post(province + "/submit", "{}"));
+		assertThat(resubmitted.get("included").findValuesAsString("libraryCode")).containsExactly(GZL);
+		assertThat(resubmitted.get("totals").get("trainees").asLong()).isEqualTo(17);
 	}
 
 	@Test

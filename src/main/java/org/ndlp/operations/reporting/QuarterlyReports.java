@@ -132,6 +132,7 @@ class QuarterlyReports {
 		checkComplete(entered, stored.map(QuarterlyReport::narrative).orElse(Narrative.EMPTY));
 		checkChangesExplained(library, quarter, entered, notes);
 		String note = text("comment", comment, MAX_COMMENT);
+		// checkComplete has refused a report that was never saved
 		QuarterlyReport report = stored.get();
 		Figures own = entered.only((figure) -> !figure.prefilled()).plus(platformFigures(code, quarter));
 		Aggregate aggregate = aggregate(library, quarter);

@@ -60,10 +60,13 @@ class ReportConsole {
 		CurrentUser user = ReportApi.user();
 		Quarter period = (year != null && quarter != null) ? ReportApi.quarter(year, String.valueOf(quarter))
 				: this.reports.lastDueQuarter();
-		model.addAttribute("reports", this.reports.list(year, quarter, status, null, user));
+		// one year at a time by default: the nation's list grows by some 1,300 reports a
+		// year
+		int listYear = (year != null) ? year : period.year();
+		model.addAttribute("reports", this.reports.list(listYear, quarter, status, null, user));
 		model.addAttribute("overdue", this.reports.overdue(period, null, user));
 		model.addAttribute("period", period);
-		model.addAttribute("year", year);
+		model.addAttribute("year", listYear);
 		model.addAttribute("quarter", quarter);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", ReportStatus.values());

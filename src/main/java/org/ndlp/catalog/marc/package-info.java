@@ -4,4 +4,7 @@
  * the schema (MARC 21, UNIMARC, CNMARC) and the character encoding. Nothing here may
  * depend on Spring.
  */
+@NamedInterface("marc")
 package org.ndlp.catalog.marc;
+
+import org.springframework.modulith.NamedInterface;

@@ -67,7 +67,7 @@ public final class MarcXmlReader implements Iterator<ReadResult> {
 	private MarcXmlReader(XMLStreamReader xml, ReadOptions options) {
 		this.xml = xml;
 		this.options = options;
-		String declared = xml.getEncoding();
+		String declared = (xml != null) ? xml.getEncoding() : null;
 		this.encoding = (declared != null && declared.toUpperCase(Locale.ROOT).startsWith("GB")) ? MarcEncoding.GB18030
 				: MarcEncoding.UTF_8;
 	}
@@ -92,7 +92,12 @@ public final class MarcXmlReader implements Iterator<ReadResult> {
 			return new MarcXmlReader(SafeXml.inputFactory().createXMLStreamReader(skipBom(in)), options);
 		}
 		catch (XMLStreamException ex) {
-			throw new IllegalArgumentException("not an XML document: " + ex.getMessage(), ex);
+			// an empty or non-XML input: one result saying so, like any other broken
+			// document
+			MarcXmlReader failed = new MarcXmlReader(null, options);
+			failed.done = true;
+			failed.next = new ReadResult.Malformed(1, "line 1", null, "not an XML document: " + ex.getMessage());
+			return failed;
 		}
 	}
 

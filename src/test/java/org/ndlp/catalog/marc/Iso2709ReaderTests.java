@@ -112,6 +112,21 @@ class Iso2709ReaderTests {
 	}
 
 	@Test
+	void splitsTwoRecordsWhoseTerminatorIsMissing() {
+		byte[] file = SharedData.bytes("traject/test/test_support/test_data.utf8.mrc");
+		int firstEnd = Iso2709Reader.digits(file, 0, 5);
+		assertThat(file[firstEnd - 1]).isEqualTo(Iso2709Reader.RECORD_TERMINATOR);
+		byte[] glued = new byte[file.length - 1];
+		System.arraycopy(file, 0, glued, 0, firstEnd - 1);
+		System.arraycopy(file, firstEnd, glued, firstEnd - 1, file.length - firstEnd);
+		// the first record now ends with its last field terminator and no record
+		// terminator
+		List<ReadResult> results = Iso2709Reader.read(new ByteArrayInputStream(glued)).toList();
+		assertThat(results).hasSize(30).allMatch(ReadResult.Parsed.class::isInstance);
+		assertThat(((ReadResult.Parsed) results.get(0)).warnings()).anyMatch((w) -> w.contains("terminator missing"));
+	}
+
+	@Test
 	void recoversFieldsWhenTheDirectoryCountsCharactersInsteadOfBytes() {
 		List<ReadResult> results = SharedData.readAll("catmandu-marc/t/bu_bibs.mrc", Iso2709Reader::read);
 		assertThat(results).hasSize(100).allMatch(ReadResult.Parsed.class::isInstance);

@@ -3,6 +3,7 @@ package org.ndlp.catalog.marc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -151,7 +152,8 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 			MarcRecordAndEncoding parsed = parse(this.buf, from, end, warnings);
 			MarcSchema schema = (this.options.schema() != null) ? this.options.schema()
 					: MarcSchema.detect(parsed.record());
-			return new ReadResult.Parsed(this.index, location, parsed.record(), schema, parsed.encoding(), warnings);
+			return new ReadResult.Parsed(this.index, location, parsed.record(), schema, parsed.encoding(), warnings,
+					ByteBuffer.wrap(Arrays.copyOfRange(this.buf, from, end)));
 		}
 		catch (MalformedMarcRecord ex) {
 			String recordId = (ex.recordId() != null) ? ex.recordId() : guessRecordId(this.buf, from, end);

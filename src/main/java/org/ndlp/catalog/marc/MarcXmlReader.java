@@ -260,7 +260,7 @@ public final class MarcXmlReader implements Iterator<ReadResult> {
 		MarcRecord record = new MarcRecord(draft.leader, draft.fields);
 		MarcSchema schema = (this.options.schema() != null) ? this.options.schema()
 				: MarcSchema.detect(record, draft.hint);
-		return new ReadResult.Parsed(this.index, draft.location, record, schema, this.encoding, draft.warnings);
+		return new ReadResult.Parsed(this.index, draft.location, record, schema, this.encoding, draft.warnings, null);
 	}
 
 	private void finish() {

@@ -40,6 +40,18 @@ class Iso2709RoundTripTests {
 		assertThat(exact).isGreaterThanOrEqualTo(1985);
 	}
 
+	@Test
+	void keepsEachRecordsBytesAsReceived() {
+		byte[] file = SharedData.bytes("solrmarc/test/data/records/uva_001_2000.mrc");
+		ByteArrayOutputStream out = new ByteArrayOutputStream(file.length);
+		Iso2709Reader.read(new ByteArrayInputStream(file)).map(ReadResult.Parsed.class::cast).forEach((p) -> {
+			byte[] bytes = new byte[p.source().remaining()];
+			p.source().duplicate().get(bytes);
+			out.writeBytes(bytes);
+		});
+		assertThat(out.toByteArray()).isEqualTo(file);
+	}
+
 	private static void assertWholeFileRoundTrips(String relative) {
 		byte[] file = SharedData.bytes(relative);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(file.length);

@@ -61,6 +61,15 @@ final class MarcCharsets {
 			}
 			return this.toAnsel.convert(value).getBytes(StandardCharsets.ISO_8859_1);
 		}
+		if (encoding == MarcEncoding.ISO_8859_1) {
+			for (int i = 0; i < value.length(); i++) {
+				if (value.charAt(i) > 0xFF) {
+					// getBytes would write '?' silently
+					throw new IllegalArgumentException(
+							String.format("U+%04X cannot be written in ISO-8859-1", (int) value.charAt(i)));
+				}
+			}
+		}
 		return value.getBytes(encoding.charset());
 	}
 

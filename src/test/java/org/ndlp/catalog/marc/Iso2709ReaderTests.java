@@ -90,6 +90,15 @@ class Iso2709ReaderTests {
 	}
 
 	@Test
+	void givesUpOnARunawayRecordAfterOneMebibyteAndReadsTheNextOnes() {
+		List<ReadResult> results = SharedData.readAll("marc4j/test/resources/bad_hathi_records.mrc",
+				Iso2709Reader::read);
+		assertThat(SharedData.parsed(results)).hasSize(4);
+		assertThat(SharedData.malformed(results)).singleElement()
+			.satisfies((m) -> assertThat(m.reason()).startsWith("no record terminator within"));
+	}
+
+	@Test
 	void reportsARecordCutShortAtTheEndOfTheFile() {
 		byte[] file = SharedData.bytes("traject/test/test_support/test_data.utf8.mrc");
 		byte[] cut = Arrays.copyOf(file, file.length - 300);

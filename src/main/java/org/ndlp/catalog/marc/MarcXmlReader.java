@@ -205,7 +205,7 @@ public final class MarcXmlReader implements Iterator<ReadResult> {
 				if (this.xml.getLocalName().equals("subfield")) {
 					String code = this.xml.getAttributeValue(null, "code");
 					String value = this.xml.getElementText();
-					if (code == null || code.length() != 1 || code.charAt(0) <= 0x20 || code.charAt(0) > 0x7E) {
+					if (code == null || code.length() != 1 || code.charAt(0) < 0x20 || code.charAt(0) > 0x7E) {
 						draft.fail("subfield of " + tag + " with code "
 								+ ((code == null) ? "missing" : String.format("U+%04X", (int) code.charAt(0))));
 					}

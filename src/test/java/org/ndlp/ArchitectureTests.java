@@ -49,6 +49,8 @@ class ArchitectureTests {
 	void formatCodeIsFreeOfSpring() {
 		noClasses().that()
 			.resideInAnyPackage("org.ndlp.catalog.marc..", "org.ndlp.catalog.dc..")
+			.and()
+			.doNotHaveSimpleName("package-info")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework..")

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import org.ndlp.catalog.CatalogRecords;
 import org.ndlp.ingest.internal.IngestRunner;
 import org.ndlp.shared.LibraryCode;
 import org.ndlp.shared.RegionCode;
@@ -39,7 +40,11 @@ class IngestJobsIT {
 
 	private final IngestRunner runner;
 
-	IngestJobsIT(@Autowired Environment environment, @Autowired IngestJobs jobs, @Autowired IngestRunner runner) {
+	private final CatalogRecords catalog;
+
+	IngestJobsIT(@Autowired Environment environment, @Autowired IngestJobs jobs, @Autowired IngestRunner runner,
+			@Autowired CatalogRecords catalog) {
+		this.catalog = catalog;
 		this.port = environment.getRequiredProperty("local.server.port", Integer.class);
 		this.jobs = jobs;
 		this.runner = runner;
@@ -55,6 +60,15 @@ class IngestJobsIT {
 				+ first.get("unchanged").asLong())
 			.isEqualTo(2000);
 		assertThat(first.get("progress").asDouble()).isEqualTo(1.0);
+		byte[] file = Files.readAllBytes(file("solrmarc/test/data/records/uva_001_2000.mrc"));
+		int length = Integer.parseInt(new String(file, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+		String firstId = org.ndlp.catalog.marc.Iso2709Reader.read(new java.io.ByteArrayInputStream(file))
+			.findFirst()
+			.map((result) -> ((org.ndlp.catalog.marc.ReadResult.Parsed) result).record().controlNumber().orElseThrow())
+			.orElseThrow();
+		assertThat(this.catalog.current(LibraryCode.of("CN-440100-GZL"), firstId.strip()).orElseThrow().content())
+			.as("stored exactly as received")
+			.isEqualTo(java.util.Arrays.copyOf(file, length));
 		JsonNode again = ingest(guangzhou, "solrmarc/test/data/records/uva_001_2000.mrc", "CN-440100-GZL");
 		assertThat(again.get("accepted").asLong()).isZero();
 		assertThat(again.get("unchanged").asLong() + again.get("deleted").asLong())

@@ -3,6 +3,7 @@ package org.ndlp.catalog.marc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,12 +131,9 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 		else {
 			end = terminator + 1;
 		}
-		int declared = digits(this.buf, this.pos, 5);
-		if (declared > 24 && this.pos + declared + 5 <= end && this.buf[this.pos + declared - 1] == FIELD_TERMINATOR
-				&& digits(this.buf, this.pos + declared, 5) > 0) {
-			// the terminator is missing and the next record follows right after the
-			// stated length
-			end = this.pos + declared;
+		int split = missingTerminatorSplit(this.buf, this.pos, end);
+		if (split > 0) {
+			end = split;
 			warnings.add("record terminator missing; record ended at its stated length");
 		}
 		int from = this.pos;
@@ -154,12 +152,30 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 			MarcRecordAndEncoding parsed = parse(this.buf, from, end, warnings);
 			MarcSchema schema = (this.options.schema() != null) ? this.options.schema()
 					: MarcSchema.detect(parsed.record());
-			return new ReadResult.Parsed(this.index, location, parsed.record(), schema, parsed.encoding(), warnings);
+			return new ReadResult.Parsed(this.index, location, parsed.record(), schema, parsed.encoding(), warnings,
+					ByteBuffer.wrap(Arrays.copyOfRange(this.buf, from, end)));
 		}
 		catch (MalformedMarcRecord ex) {
 			String recordId = (ex.recordId() != null) ? ex.recordId() : guessRecordId(this.buf, from, end);
 			return new ReadResult.Malformed(this.index, location, recordId, ex.getMessage());
 		}
+	}
+
+	// where the next record starts when this one lost its terminator (the frame then
+	// holds
+	// two records): right at the stated length, or one byte before it; -1 otherwise
+	private static int missingTerminatorSplit(byte[] data, int from, int end) {
+		int declared = digits(data, from, 5);
+		if (declared <= MarcRecord.LEADER_LENGTH) {
+			return -1;
+		}
+		for (int next = from + declared - 1; next <= from + declared; next++) {
+			if (next + MarcRecord.LEADER_LENGTH <= end && data[next - 1] == FIELD_TERMINATOR
+					&& digits(data, next, 5) > 0 && data[next + 20] == '4' && data[next + 21] == '5') {
+				return next;
+			}
+		}
+		return -1;
 	}
 
 	// a broken directory usually still starts with 001 at offset 0: worth naming in a

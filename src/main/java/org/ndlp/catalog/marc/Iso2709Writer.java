@@ -12,8 +12,9 @@ import java.util.List;
  * for the computed record length (00-04), base address (12-16) and the fixed structure
  * positions (10-11 {@code 22}, 20-22 {@code 450}; UNIMARC leaves 23 blank); fields go out
  * in record order, so a record read by {@link Iso2709Reader} is written back byte for
- * byte. Leader/09 is not changed: set it when changing a MARC 21 record's encoding. The
- * caller owns the stream.
+ * byte. Leader/09 is not changed: set it when changing a MARC 21 record's encoding. A
+ * character the encoding cannot carry is an {@link IllegalArgumentException}, never a
+ * silent {@code ?}. Not thread-safe; the caller owns the stream.
  */
 public final class Iso2709Writer {
 

@@ -18,10 +18,6 @@ final class MarcCharsets {
 
 	private static final byte ESC = 0x1B;
 
-	private final CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
-		.onMalformedInput(CodingErrorAction.REPORT)
-		.onUnmappableCharacter(CodingErrorAction.REPORT);
-
 	private final CharsetDecoder strictGb = MarcEncoding.GB18030.charset()
 		.newDecoder()
 		.onMalformedInput(CodingErrorAction.REPORT)
@@ -35,7 +31,9 @@ final class MarcCharsets {
 	String decodeStrict(byte[] data, int from, int to, MarcEncoding encoding) {
 		switch (encoding) {
 			case UTF_8:
-				return strict(this.strictUtf8, data, from, to);
+				// own validation + the JDK's intrinsic decoding beat a CharsetDecoder per
+				// subfield
+				return isValidUtf8(data, from, to) ? new String(data, from, to - from, StandardCharsets.UTF_8) : null;
 			case GB18030:
 				return strict(this.strictGb, data, from, to);
 			case MARC_8:
@@ -62,6 +60,15 @@ final class MarcCharsets {
 				this.toAnsel = new UnicodeToAnsel();
 			}
 			return this.toAnsel.convert(value).getBytes(StandardCharsets.ISO_8859_1);
+		}
+		if (encoding == MarcEncoding.ISO_8859_1) {
+			for (int i = 0; i < value.length(); i++) {
+				if (value.charAt(i) > 0xFF) {
+					// getBytes would write '?' silently
+					throw new IllegalArgumentException(
+							String.format("U+%04X cannot be written in ISO-8859-1", (int) value.charAt(i)));
+				}
+			}
 		}
 		return value.getBytes(encoding.charset());
 	}

@@ -155,7 +155,7 @@ public final class MarcJsonReader implements Iterator<ReadResult> {
 		}
 		MarcRecord record = new MarcRecord(leader, fields);
 		MarcSchema schema = (this.options.schema() != null) ? this.options.schema() : MarcSchema.detect(record);
-		return new ReadResult.Parsed(this.index, location, record, schema, MarcEncoding.UTF_8, warnings);
+		return new ReadResult.Parsed(this.index, location, record, schema, MarcEncoding.UTF_8, warnings, null);
 	}
 
 	// one {"tag": value} object of the fields array; the parser stands on its

@@ -29,9 +29,11 @@ import org.ndlp.shared.xml.SafeXml;
  * MarcXchange, and the CNMARC and UNIMARC namespaces of Chinese and European systems
  * (dp2's {@code http://www.nlc.cn/}, {@code info:srw/schema/8/unimarcxml-v0.1}). Records
  * may sit anywhere in the document (a collection, an SRU or OAI-PMH response); a UTF-8
- * byte order mark is skipped. A record with a missing tag, code or leader is reported as
- * {@link ReadResult.Malformed} and reading goes on; a document that stops being
- * well-formed cannot be resynchronised, so that is reported once and ends the stream.
+ * byte order mark is skipped, and control characters XML 1.0 forbids (ESC left from
+ * MARC-8, stray delimiters) become U+FFFD so that one of them does not end the parse. A
+ * record with a missing tag, code or leader is reported as {@link ReadResult.Malformed}
+ * and reading goes on; a document that stops being well-formed cannot be resynchronised,
+ * so that is reported once and ends the stream.
  *
  * <p>
  * Written with StAX rather than marc4j's {@code MarcXmlReader}, which builds its own
@@ -67,7 +69,7 @@ public final class MarcXmlReader implements Iterator<ReadResult> {
 	private MarcXmlReader(XMLStreamReader xml, ReadOptions options) {
 		this.xml = xml;
 		this.options = options;
-		String declared = xml.getEncoding();
+		String declared = (xml != null) ? xml.getEncoding() : null;
 		this.encoding = (declared != null && declared.toUpperCase(Locale.ROOT).startsWith("GB")) ? MarcEncoding.GB18030
 				: MarcEncoding.UTF_8;
 	}
@@ -92,7 +94,12 @@ public final class MarcXmlReader implements Iterator<ReadResult> {
 			return new MarcXmlReader(SafeXml.inputFactory().createXMLStreamReader(skipBom(in)), options);
 		}
 		catch (XMLStreamException ex) {
-			throw new IllegalArgumentException("not an XML document: " + ex.getMessage(), ex);
+			// an empty or non-XML input: one result saying so, like any other broken
+			// document
+			MarcXmlReader failed = new MarcXmlReader(null, options);
+			failed.done = true;
+			failed.next = new ReadResult.Malformed(1, "line 1", null, "not an XML document: " + ex.getMessage());
+			return failed;
 		}
 	}
 
@@ -198,9 +205,9 @@ public final class MarcXmlReader implements Iterator<ReadResult> {
 				if (this.xml.getLocalName().equals("subfield")) {
 					String code = this.xml.getAttributeValue(null, "code");
 					String value = this.xml.getElementText();
-					if (code == null || code.length() != 1) {
-						draft.fail(
-								"subfield of " + tag + " with code " + ((code == null) ? "missing" : "'" + code + "'"));
+					if (code == null || code.length() != 1 || code.charAt(0) < 0x20 || code.charAt(0) > 0x7E) {
+						draft.fail("subfield of " + tag + " with code "
+								+ ((code == null) ? "missing" : String.format("U+%04X", (int) code.charAt(0))));
 					}
 					else {
 						subfields.add(new Subfield(code.charAt(0), value));
@@ -253,9 +260,28 @@ public final class MarcXmlReader implements Iterator<ReadResult> {
 			return new ReadResult.Malformed(this.index, draft.location, draft.recordId, draft.error);
 		}
 		MarcRecord record = new MarcRecord(draft.leader, draft.fields);
+		long replaced = replacementCharacters(record);
+		if (replaced > 0) {
+			draft.warnings.add(replaced + " U+FFFD characters: control characters XML cannot carry were replaced");
+		}
 		MarcSchema schema = (this.options.schema() != null) ? this.options.schema()
 				: MarcSchema.detect(record, draft.hint);
-		return new ReadResult.Parsed(this.index, draft.location, record, schema, this.encoding, draft.warnings);
+		return new ReadResult.Parsed(this.index, draft.location, record, schema, this.encoding, draft.warnings, null);
+	}
+
+	private static long replacementCharacters(MarcRecord record) {
+		long count = 0;
+		for (MarcField field : record.fields()) {
+			if (field instanceof ControlField control) {
+				count += control.value().chars().filter((c) -> c == '\uFFFD').count();
+			}
+			else if (field instanceof DataField data) {
+				for (Subfield subfield : data.subfields()) {
+					count += subfield.value().chars().filter((c) -> c == '\uFFFD').count();
+				}
+			}
+		}
+		return count;
 	}
 
 	private void finish() {
@@ -287,16 +313,21 @@ public final class MarcXmlReader implements Iterator<ReadResult> {
 		return (hint == MarcSchema.MARC21) ? null : hint;
 	}
 
+	// skips a UTF-8 byte order mark and puts the control-character filter in front
 	private static InputStream skipBom(InputStream in) {
 		try {
-			PushbackInputStream pushback = new PushbackInputStream(in, 3);
-			byte[] head = new byte[3];
+			PushbackInputStream pushback = new PushbackInputStream(in, 256);
+			byte[] head = new byte[256];
 			int n = pushback.readNBytes(head, 0, 3);
 			boolean bom = n == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
-			if (!bom && n > 0) {
+			if (bom) {
+				n = 0;
+			}
+			n += pushback.readNBytes(head, n, head.length - n);
+			if (n > 0) {
 				pushback.unread(head, 0, n);
 			}
-			return pushback;
+			return new XmlControlCharacters(pushback, head, n);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,5 +1,6 @@
 package org.ndlp.catalog.marc;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,13 +25,17 @@ public sealed interface ReadResult permits ReadResult.Parsed, ReadResult.Malform
 	 * @param schema the schema detected or given by the caller
 	 * @param encoding the character encoding the record was read in
 	 * @param warnings problems that were repaired while reading (empty when none)
+	 * @param source the record's bytes exactly as read, read-only (ISO 2709; {@code null}
+	 * for XML and JSON, whose records are not byte ranges of the input) — what the
+	 * catalog keeps as received, since MARC-8 re-encoding is not always byte-identical
 	 */
 	record Parsed(long index, String location, MarcRecord record, MarcSchema schema, MarcEncoding encoding,
-			List<String> warnings) implements ReadResult {
+			List<String> warnings, ByteBuffer source) implements ReadResult {
 
 		public Parsed {
 			Objects.requireNonNull(record, "record");
 			warnings = List.copyOf(warnings);
+			source = (source != null) ? source.asReadOnlyBuffer() : null;
 		}
 
 	}

@@ -177,7 +177,14 @@ public class IngestRunner {
 		byte[] content;
 		String encoding;
 		String storedSyntax;
-		if ("ISO2709".equals(syntax)) {
+		if ("ISO2709".equals(syntax) && parsed.source() != null) {
+			// lossless: the bytes exactly as the library sent them
+			content = new byte[parsed.source().remaining()];
+			parsed.source().duplicate().get(content);
+			encoding = parsed.encoding().name();
+			storedSyntax = "ISO2709";
+		}
+		else if ("ISO2709".equals(syntax)) {
 			MarcEncoding target = (parsed.encoding() == MarcEncoding.MARC_8) ? MarcEncoding.UTF_8 : parsed.encoding();
 			content = new Iso2709Writer(OutputStream.nullOutputStream(), target).toBytes(record);
 			encoding = target.name();

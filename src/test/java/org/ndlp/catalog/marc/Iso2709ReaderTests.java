@@ -90,6 +90,15 @@ class Iso2709ReaderTests {
 	}
 
 	@Test
+	void givesUpOnARunawayRecordAfterOneMebibyteAndReadsTheNextOnes() {
+		List<ReadResult> results = SharedData.readAll("marc4j/test/resources/bad_hathi_records.mrc",
+				Iso2709Reader::read);
+		assertThat(SharedData.parsed(results)).hasSize(4);
+		assertThat(SharedData.malformed(results)).singleElement()
+			.satisfies((m) -> assertThat(m.reason()).startsWith("no record terminator within"));
+	}
+
+	@Test
 	void reportsARecordCutShortAtTheEndOfTheFile() {
 		byte[] file = SharedData.bytes("traject/test/test_support/test_data.utf8.mrc");
 		byte[] cut = Arrays.copyOf(file, file.length - 300);
@@ -109,6 +118,21 @@ class Iso2709ReaderTests {
 		assertThat(results).hasSize(30).allMatch(ReadResult.Parsed.class::isInstance);
 		assertThat(((ReadResult.Parsed) results.get(0)).warnings()).anyMatch((w) -> w.contains("skipped"));
 		assertThat(results.get(0).location()).isEqualTo("byte 12");
+	}
+
+	@Test
+	void splitsTwoRecordsWhoseTerminatorIsMissing() {
+		byte[] file = SharedData.bytes("traject/test/test_support/test_data.utf8.mrc");
+		int firstEnd = Iso2709Reader.digits(file, 0, 5);
+		assertThat(file[firstEnd - 1]).isEqualTo(Iso2709Reader.RECORD_TERMINATOR);
+		byte[] glued = new byte[file.length - 1];
+		System.arraycopy(file, 0, glued, 0, firstEnd - 1);
+		System.arraycopy(file, firstEnd, glued, firstEnd - 1, file.length - firstEnd);
+		// the first record now ends with its last field terminator and no record
+		// terminator
+		List<ReadResult> results = Iso2709Reader.read(new ByteArrayInputStream(glued)).toList();
+		assertThat(results).hasSize(30).allMatch(ReadResult.Parsed.class::isInstance);
+		assertThat(((ReadResult.Parsed) results.get(0)).warnings()).anyMatch((w) -> w.contains("terminator missing"));
 	}
 
 	@Test

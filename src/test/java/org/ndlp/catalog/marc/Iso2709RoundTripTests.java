@@ -40,6 +40,28 @@ class Iso2709RoundTripTests {
 		assertThat(exact).isGreaterThanOrEqualTo(1985);
 	}
 
+	@Test
+	void keepsEachRecordsBytesAsReceived() {
+		byte[] file = SharedData.bytes("solrmarc/test/data/records/uva_001_2000.mrc");
+		ByteArrayOutputStream out = new ByteArrayOutputStream(file.length);
+		Iso2709Reader.read(new ByteArrayInputStream(file)).map(ReadResult.Parsed.class::cast).forEach((p) -> {
+			byte[] bytes = new byte[p.source().remaining()];
+			p.source().duplicate().get(bytes);
+			out.writeBytes(bytes);
+		});
+		assertThat(out.toByteArray()).isEqualTo(file);
+	}
+
+	@Test
+	void refusesToWriteCharactersTheEncodingCannotCarry() {
+		MarcRecord chinese = new MarcRecord("00000nam  2200000   4500",
+				List.of(new DataField("200", '1', ' ', List.of(new Subfield('a', "中国发展报告")))));
+		Iso2709Writer latin1 = new Iso2709Writer(ByteArrayOutputStream.nullOutputStream(), MarcEncoding.ISO_8859_1);
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> latin1.toBytes(chinese))
+			.withMessageContaining("U+4E2D");
+	}
+
 	private static void assertWholeFileRoundTrips(String relative) {
 		byte[] file = SharedData.bytes(relative);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(file.length);

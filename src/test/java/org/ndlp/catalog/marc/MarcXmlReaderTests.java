@@ -92,13 +92,47 @@ class MarcXmlReaderTests {
 	}
 
 	@Test
-	void reportsADocumentThatStopsBeingWellFormedOnceAndStops() {
+	void readsPastAControlCharacterXmlForbidsAndReportsTheRecordItBroke() {
+		// a BEL (0x07) in the second record's subfield code attribute
 		List<ReadResult> results = SharedData.readAll("ruby-marc/test/three-records-second-bad.xml",
 				MarcXmlReader::read);
-		assertThat(results).hasSize(2);
+		assertThat(results).hasSize(3);
 		assertThat(results.get(0)).isInstanceOf(ReadResult.Parsed.class);
 		assertThat(results.get(1)).isInstanceOfSatisfying(ReadResult.Malformed.class,
-				(m) -> assertThat(m.reason()).contains("not well-formed"));
+				(m) -> assertThat(m.reason()).contains("code U+FFFD"));
+		assertThat(results.get(2)).isInstanceOf(ReadResult.Parsed.class);
+	}
+
+	@Test
+	void replacesAnEscapeInTextAndWarns() {
+		String xml = """
+				<collection xmlns="http://www.loc.gov/MARC21/slim">
+				<record><leader>00000nam  2200000   4500</leader>
+				<datafield tag="245" ind1="1" ind2="0"><subfield code="a">MARC-8 (B leftover</subfield></datafield></record>
+				<record><leader>00000nam  2200000   4500</leader><controlfield tag="001">next</controlfield></record>
+				</collection>""";
+		List<ReadResult> results = read(xml);
+		assertThat(SharedData.parsed(results)).hasSize(2);
+		ReadResult.Parsed first = SharedData.parsed(results).get(0);
+		assertThat(first.record().firstValue("245", 'a')).hasValue("MARC-8 \uFFFD(B leftover");
+		assertThat(first.warnings()).anyMatch((w) -> w.contains("U+FFFD"));
+	}
+
+	@Test
+	void reportsADocumentThatStopsBeingWellFormedOnceAndStops() {
+		String xml = """
+				<collection xmlns="http://www.loc.gov/MARC21/slim">
+				<record><leader>00000nam  2200000   4500</leader></record>
+				<record><leader>00000nam  2200000   4500</leader><datafield tag="245"></record>
+				<record><leader>00000nam  2200000   4500</leader></record>
+				</collection>""";
+		List<ReadResult> results = read(xml);
+		assertThat(results).hasSize(2);
+		assertThat(results.get(0)).isInstanceOf(ReadResult.Parsed.class);
+		assertThat(results.get(1)).isInstanceOfSatisfying(ReadResult.Malformed.class, (m) -> {
+			assertThat(m.reason()).contains("not well-formed");
+			assertThat(m.location()).startsWith("line 3");
+		});
 	}
 
 	@Test

@@ -8,7 +8,8 @@ create table source_record (
     deleted         boolean      not null,
     created_at      timestamp with time zone not null,
     updated_at      timestamp with time zone not null,
-    constraint source_record_local_id unique (library_code, local_id)
+    -- local_id first: a batch looks records up with local_id in (...), which needs it leading
+    constraint source_record_local_id unique (local_id, library_code)
 );
 
 create table source_record_version (

@@ -77,6 +77,17 @@ public final class MarcBench {
 		return n / ((System.nanoTime() - start) / 1e9);
 	}
 
+	static double marc4jStrict(byte[] file) {
+		long start = System.nanoTime();
+		org.marc4j.MarcStreamReader reader = new org.marc4j.MarcStreamReader(new ByteArrayInputStream(file));
+		long n = 0;
+		while (reader.hasNext()) {
+			reader.next();
+			n++;
+		}
+		return n / ((System.nanoTime() - start) / 1e9);
+	}
+
 	static long count(byte[] file) {
 		return Iso2709Reader.read(new ByteArrayInputStream(file), ReadOptions.DETECT).count();
 	}

@@ -82,7 +82,7 @@ class IngestJobApi {
 	}
 
 	private static CurrentUser user() {
-		return CurrentUser.current().orElseThrow(() -> new IllegalStateException("no signed-in staff member"));
+		return CurrentUser.require();
 	}
 
 }

@@ -189,7 +189,7 @@ class ReportApi {
 
 	static CurrentUser user() {
 		// the API chain lets only signed-in staff through
-		return CurrentUser.current().orElseThrow(() -> new IllegalStateException("no signed-in staff member"));
+		return CurrentUser.require();
 	}
 
 	private static MediaType mediaType(String value) {

@@ -141,7 +141,7 @@ class OperationsApi {
 	}
 
 	static CurrentUser user() {
-		return CurrentUser.current().orElseThrow(() -> new IllegalStateException("no signed-in staff member"));
+		return CurrentUser.require();
 	}
 
 	private static LibraryCode code(String value) {

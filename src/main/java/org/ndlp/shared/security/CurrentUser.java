@@ -36,6 +36,14 @@ public record CurrentUser(String username, StaffRole role, LibraryCode library, 
 		return Optional.empty();
 	}
 
+	/**
+	 * The user of the current request, for endpoints the security rules open to signed-in
+	 * staff only (so an absent user is a configuration error, not a caller's).
+	 */
+	public static CurrentUser require() {
+		return current().orElseThrow(() -> new IllegalStateException("no signed-in staff member"));
+	}
+
 	public boolean isNationalAdmin() {
 		return this.role == StaffRole.NATIONAL_ADMIN;
 	}

@@ -89,6 +89,35 @@ class IngestJobsIT {
 		assertThat(cnmarc.get("accepted").asLong()).isEqualTo(10);
 	}
 
+	@Test
+	void storedRecordsAreServedAsReceivedAndDescribed() throws Exception {
+		Http zhejiang = Http.as(this.port, "zj-admin");
+		JsonNode job = ingest(zhejiang, "dp2-sru/dp2Catalog/SRU/sample_cnmarcxml.xml", "CN-330000-PL");
+		assertThat(job.get("accepted").asLong()).isEqualTo(10);
+		String firstId;
+		try (var in = Files.newInputStream(file("dp2-sru/dp2Catalog/SRU/sample_cnmarcxml.xml"))) {
+			firstId = org.ndlp.catalog.marc.MarcXmlReader.read(in)
+				.map((result) -> ((org.ndlp.catalog.marc.ReadResult.Parsed) result).record()
+					.controlNumber()
+					.orElseThrow())
+				.findFirst()
+				.orElseThrow();
+		}
+		Http anyone = Http.anonymous(this.port);
+		Response found = anyone.get("/api/v1/source-records?library=CN-330000-PL&localId="
+				+ java.net.URLEncoder.encode(firstId.strip(), java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(found.status()).as(found.toString()).isEqualTo(200);
+		JsonNode record = found.json();
+		assertThat(record.get("schema").asString()).isEqualTo("CNMARC");
+		assertThat(record.get("description").get("title").asString()).isNotBlank().matches(".*\\p{IsHan}.*");
+		Response xml = anyone.get("/api/v1/source-records/" + record.get("id").asLong() + "/marc?syntax=marcxml");
+		assertThat(xml.contentType()).startsWith("application/marcxml+xml");
+		assertThat(xml.text()).contains(record.get("description").get("title").asString().substring(0, 2));
+		assertThat(anyone.get("/api/v1/source-records/" + record.get("id").asLong() + "/marc?syntax=iso2709").status())
+			.isEqualTo(400);
+		assertThat(anyone.get("/api/v1/source-records/999999999").status()).isEqualTo(404);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "bad_hathi_records.mrc", "pride-and-prejudice-with-many-errors.mrc",
 			"bad_oversize_field_bad_directory.mrc", "bad_too_long_plus_2.mrc", "bad_leaders_10_11.mrc",

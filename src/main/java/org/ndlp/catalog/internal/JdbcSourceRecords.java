@@ -128,6 +128,16 @@ public class JdbcSourceRecords {
 			.findFirst();
 	}
 
+	/** The current version of a record by its id. */
+	public Optional<SourceRecord> current(long recordId) {
+		return this.jdbc
+			.query("select r.id, r.library_code, r.local_id, v.* from source_record r join source_record_version v "
+					+ "on v.record_id = r.id and v.version = r.current_version where r.id = ?", (rs, row) -> map(rs),
+					recordId)
+			.stream()
+			.findFirst();
+	}
+
 	/** Every version of a record, oldest first. */
 	public List<SourceRecord> versions(long recordId) {
 		return this.jdbc

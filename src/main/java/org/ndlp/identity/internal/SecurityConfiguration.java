@@ -36,7 +36,7 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/libraries", "/api/v1/libraries/*", "/api/v1/libraries.csv",
-						"/api/v1/libraries.xlsx")
+						"/api/v1/libraries.xlsx", "/api/v1/source-records", "/api/v1/source-records/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -22,17 +22,14 @@ import org.ndlp.shared.security.StaffRole;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Console pages for quarterly reporting (signed-in staff; the same scope rules as the
@@ -195,16 +192,6 @@ class ReportConsole {
 					.build()
 					.toString());
 		ReportExport.write(report, response.getOutputStream());
-	}
-
-	/** Failures outside a form (out of scope, unknown library, bad path) get a page. */
-	@ExceptionHandler(ProblemException.class)
-	ModelAndView problem(ProblemException ex) {
-		ModelAndView page = new ModelAndView("admin/report-problem");
-		page.setStatus(HttpStatus.valueOf(ex.status()));
-		page.addObject("status", ex.status());
-		page.addObject("detail", ex.getMessage());
-		return page;
 	}
 
 	private String page(LibraryCode code, Quarter quarter, ProblemException error, Map<String, String> posted,

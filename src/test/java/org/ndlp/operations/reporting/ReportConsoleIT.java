@@ -96,7 +96,7 @@ class ReportConsoleIT {
 
 		HttpResponse<String> refused = signIn("zj-admin").get(PAGE);
 		assertThat(refused.statusCode()).isEqualTo(403);
-		assertThat(refused.body()).contains("id=\"problem\"");
+		assertThat(refused.body()).contains("id=\"problem-detail\"");
 	}
 
 	private Browser signIn(String username) {

@@ -2,10 +2,15 @@ package org.ndlp.catalog;
 
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.ndlp.catalog.internal.JdbcClusters;
+import org.ndlp.catalog.internal.JdbcClusters.Member;
 import org.ndlp.catalog.internal.JdbcSourceRecords;
 import org.ndlp.catalog.marc.Iso2709Reader;
 import org.ndlp.catalog.marc.MarcEncoding;
@@ -28,17 +33,95 @@ public class CatalogRecords {
 
 	private final JdbcSourceRecords records;
 
+	private final JdbcClusters clusters;
+
 	private final Clock clock;
 
-	public CatalogRecords(JdbcSourceRecords records, Clock clock) {
+	public CatalogRecords(JdbcSourceRecords records, JdbcClusters clusters, Clock clock) {
 		this.records = records;
+		this.clusters = clusters;
 		this.clock = clock;
 	}
 
-	/** Stores a batch of records in one transaction; one outcome per record, in order. */
+	/**
+	 * Stores a batch of records in one transaction and clusters the new ones; one outcome
+	 * per record, in order.
+	 */
 	@Transactional
 	public List<StoreOutcome> storeAll(List<IncomingRecord> batch) {
-		return this.records.storeAll(batch, this.clock.instant());
+		List<StoreOutcome> outcomes = this.records.storeAll(batch, this.clock.instant());
+		cluster(batch, outcomes);
+		return outcomes;
+	}
+
+	/**
+	 * The members of the record's cluster (itself included), each with why it joined;
+	 * empty when the record is not clustered.
+	 */
+	public List<ClusterMember> cluster(long recordId) {
+		return this.clusters.member(recordId)
+			.map((member) -> this.clusters.members(member.clusterId()))
+			.orElse(List.of())
+			.stream()
+			.map((member) -> new ClusterMember(member.recordId(), member.clusterId(), member.reasons()))
+			.toList();
+	}
+
+	/**
+	 * A new record joins the cluster of the first existing record of the same edition
+	 * (looked up by blocking key, one query per batch) or starts its own; a changed
+	 * record keeps its cluster and gets its new signature; a deleted record loses its
+	 * keys so nothing joins it.
+	 */
+	private void cluster(List<IncomingRecord> batch, List<StoreOutcome> outcomes) {
+		List<String> keys = new ArrayList<>();
+		for (IncomingRecord record : batch) {
+			if (record.signature() != null && !record.deleted()) {
+				keys.addAll(record.signature().keys());
+			}
+		}
+		Map<String, List<Member>> byKey = this.clusters.byKeys(keys.stream().distinct().toList());
+		List<Member> created = new ArrayList<>();
+		List<Member> changed = new ArrayList<>();
+		List<Long> touched = new ArrayList<>();
+		Map<Long, List<String>> newKeys = new HashMap<>();
+		for (int i = 0; i < batch.size(); i++) {
+			IncomingRecord record = batch.get(i);
+			StoreOutcome outcome = outcomes.get(i);
+			if (outcome instanceof StoreOutcome.Deleted deleted) {
+				touched.add(deleted.recordId());
+				continue;
+			}
+			MatchSignature signature = record.signature();
+			if (signature == null || outcome instanceof StoreOutcome.Unchanged) {
+				continue;
+			}
+			long id = outcome.recordId();
+			touched.add(id);
+			newKeys.put(id, signature.keys());
+			if (outcome instanceof StoreOutcome.Updated) {
+				changed.add(new Member(id, 0, signature, ""));
+				continue;
+			}
+			Member match = null;
+			String reason = null;
+			for (String key : signature.keys()) {
+				for (Member candidate : byKey.getOrDefault(key, List.of())) {
+					if (match == null && candidate.recordId() != id) {
+						reason = signature.sameEditionAs(candidate.signature());
+						match = (reason != null) ? candidate : null;
+					}
+				}
+			}
+			Member member = (match != null)
+					? new Member(id, match.clusterId(), signature, reason + " as record " + match.recordId())
+					: new Member(id, id, signature, "first record of its cluster");
+			created.add(member);
+			signature.keys().forEach((key) -> byKey.computeIfAbsent(key, (k) -> new ArrayList<>()).add(member));
+		}
+		this.clusters.insertMembers(created);
+		this.clusters.updateSignatures(changed);
+		this.clusters.replaceKeys(touched, newKeys);
 	}
 
 	public Optional<SourceRecord> current(LibraryCode library, String localId) {

@@ -18,9 +18,17 @@ import org.ndlp.shared.LibraryCode;
  * @param content the record's bytes as received
  * @param deleted whether the library deletes the record (leader/05 = d, or an explicit
  * withdrawal)
+ * @param signature what clustering compares, or {@code null} to leave the record
+ * unclustered
  */
 public record IncomingRecord(LibraryCode library, String localId, String syntax, String schema, String encoding,
-		byte[] content, boolean deleted) {
+		byte[] content, boolean deleted, MatchSignature signature) {
+
+	/** A record that is stored but not clustered. */
+	public IncomingRecord(LibraryCode library, String localId, String syntax, String schema, String encoding,
+			byte[] content, boolean deleted) {
+		this(library, localId, syntax, schema, encoding, content, deleted, null);
+	}
 
 	public IncomingRecord {
 		Objects.requireNonNull(library, "library");

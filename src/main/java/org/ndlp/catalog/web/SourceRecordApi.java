@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.ndlp.catalog.CatalogRecords;
+import org.ndlp.catalog.ClusterMember;
 import org.ndlp.catalog.SourceRecord;
 import org.ndlp.catalog.marc.BibDescription;
 import org.ndlp.catalog.marc.MarcXmlWriter;
@@ -54,10 +55,12 @@ class SourceRecordApi {
 	 * @param deleted whether the library deleted it
 	 * @param receivedAt when the current version arrived
 	 * @param description the normalized description (absent for a deletion)
+	 * @param cluster the records of the same edition (itself included) and why each
+	 * joined
 	 */
 	record SourceRecordView(long id, LibraryCode library, String localId, int version, List<Integer> versions,
 			String syntax, String schema, String encoding, boolean deleted, Instant receivedAt,
-			BibDescription description) {
+			BibDescription description, List<ClusterMember> cluster) {
 	}
 
 	@GetMapping
@@ -116,8 +119,8 @@ class SourceRecordApi {
 			.orElse(null);
 		List<Integer> versions = this.records.versions(source.id()).stream().map(SourceRecord::version).toList();
 		return new SourceRecordView(source.id(), source.library(), source.localId(), source.version(), versions,
-				source.syntax(), source.schema(), source.encoding(), source.deleted(), source.receivedAt(),
-				description);
+				source.syntax(), source.schema(), source.encoding(), source.deleted(), source.receivedAt(), description,
+				this.records.cluster(source.id()));
 	}
 
 }

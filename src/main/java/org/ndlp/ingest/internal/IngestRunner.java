@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 import org.ndlp.catalog.CatalogRecords;
 import org.ndlp.catalog.IncomingRecord;
+import org.ndlp.catalog.MatchSignature;
 import org.ndlp.catalog.StoreOutcome;
+import org.ndlp.catalog.marc.BibDescription;
 import org.ndlp.catalog.marc.Iso2709Reader;
 import org.ndlp.catalog.marc.Iso2709Writer;
 import org.ndlp.catalog.marc.MarcEncoding;
@@ -196,7 +198,21 @@ public class IngestRunner {
 			storedSyntax = "MARCXML";
 		}
 		return new IncomingRecord(library, localId, storedSyntax, parsed.schema().name(), encoding, content,
-				record.isDeleted());
+				record.isDeleted(), record.isDeleted() ? null : signature(parsed));
+	}
+
+	/**
+	 * What clustering compares; a record whose description cannot be made is stored
+	 * unclustered.
+	 */
+	private static MatchSignature signature(ReadResult.Parsed parsed) {
+		try {
+			return MatchSignature.of(BibDescription.of(parsed.record(), parsed.schema()));
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			log.debug("record {} left unclustered: {}", parsed.location(), ex.getMessage());
+			return null;
+		}
 	}
 
 	private static Stream<ReadResult> open(InputStream in, IngestJob job) {

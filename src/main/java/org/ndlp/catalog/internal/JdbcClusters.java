@@ -1,0 +1,105 @@
+package org.ndlp.catalog.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ndlp.catalog.MatchSignature;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Tables {@code cluster_member} and {@code match_key}. */
+@Repository
+public class JdbcClusters {
+
+	private final JdbcTemplate jdbc;
+
+	public JdbcClusters(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A cluster member.
+	 *
+	 * @param recordId the record
+	 * @param clusterId its cluster
+	 * @param signature what it is compared by
+	 * @param reasons why it joined
+	 */
+	public record Member(long recordId, long clusterId, MatchSignature signature, String reasons) {
+	}
+
+	/** Members that have any of these keys, by key; one query however many keys. */
+	public Map<String, List<Member>> byKeys(List<String> keys) {
+		Map<String, List<Member>> found = new HashMap<>();
+		if (keys.isEmpty()) {
+			return found;
+		}
+		String marks = String.join(", ", keys.stream().map((key) -> "?").toList());
+		this.jdbc.query("select k.match_key, m.* from match_key k join cluster_member m on m.record_id = k.record_id "
+				+ "where k.match_key in (" + marks + ")", (rs) -> {
+					found.computeIfAbsent(rs.getString("match_key"), (key) -> new ArrayList<>()).add(member(rs));
+				}, keys.toArray());
+		return found;
+	}
+
+	public void insertMembers(List<Member> members) {
+		this.jdbc.batchUpdate(
+				"insert into cluster_member (record_id, cluster_id, title_key, creator_key, pub_year, "
+						+ "edition_key, isbns, reasons) values (?, ?, ?, ?, ?, ?, ?, ?)",
+				members.stream()
+					.map((m) -> new Object[] { m.recordId(), m.clusterId(), m.signature().titleKey(),
+							m.signature().creatorKey(), m.signature().year(), m.signature().editionKey(),
+							String.join(" ", m.signature().isbns()), m.reasons() })
+					.toList());
+	}
+
+	/**
+	 * A changed record keeps its cluster (staff decisions survive) but gets its new
+	 * signature.
+	 */
+	public void updateSignatures(List<Member> members) {
+		this.jdbc.batchUpdate(
+				"update cluster_member set title_key = ?, creator_key = ?, pub_year = ?, "
+						+ "edition_key = ?, isbns = ? where record_id = ?",
+				members.stream()
+					.map((m) -> new Object[] { m.signature().titleKey(), m.signature().creatorKey(),
+							m.signature().year(), m.signature().editionKey(), String.join(" ", m.signature().isbns()),
+							m.recordId() })
+					.toList());
+	}
+
+	public void replaceKeys(List<Long> recordIds, Map<Long, List<String>> keys) {
+		this.jdbc.batchUpdate("delete from match_key where record_id = ?",
+				recordIds.stream().map((id) -> new Object[] { id }).toList());
+		List<Object[]> rows = new ArrayList<>();
+		keys.forEach((id, list) -> new LinkedHashSet<>(list).forEach((key) -> rows.add(new Object[] { key, id })));
+		this.jdbc.batchUpdate("insert into match_key (match_key, record_id) values (?, ?)", rows);
+	}
+
+	public Optional<Member> member(long recordId) {
+		return this.jdbc.query("select * from cluster_member where record_id = ?", (rs, row) -> member(rs), recordId)
+			.stream()
+			.findFirst();
+	}
+
+	public List<Member> members(long clusterId) {
+		return this.jdbc.query("select * from cluster_member where cluster_id = ? order by record_id",
+				(rs, row) -> member(rs), clusterId);
+	}
+
+	private static Member member(java.sql.ResultSet rs) throws java.sql.SQLException {
+		String isbns = rs.getString("isbns");
+		return new Member(rs.getLong("record_id"), rs.getLong("cluster_id"),
+				new MatchSignature(rs.getString("title_key"), rs.getString("creator_key"), rs.getString("pub_year"),
+						rs.getString("edition_key"),
+						new LinkedHashSet<>(isbns.isBlank() ? List.of() : Arrays.asList(isbns.split(" ")))),
+				rs.getString("reasons"));
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.ndlp.catalog;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import com.ibm.icu.text.Transliterator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.ndlp.catalog.internal.JdbcClusters;
+import org.ndlp.catalog.internal.JdbcSourceRecords;
+import org.ndlp.catalog.marc.BibDescription;
+import org.ndlp.catalog.marc.ControlField;
+import org.ndlp.catalog.marc.DataField;
+import org.ndlp.catalog.marc.MarcField;
+import org.ndlp.catalog.marc.MarcRecord;
+import org.ndlp.catalog.marc.MarcSchema;
+import org.ndlp.catalog.marc.MarcXmlReader;
+import org.ndlp.catalog.marc.ReadResult;
+import org.ndlp.catalog.marc.Subfield;
+import org.ndlp.shared.LibraryCode;
+import org.ndlp.support.Databases;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The same book sent by two libraries in two schemas (a real dp2 CNMARC record, and a
+ * MARC 21 record of it built here with its title in traditional characters) ends as one
+ * cluster; another edition of it does not.
+ */
+class ClusteringIT {
+
+	private static final Path CNMARC = Path.of("..", "shared", "data", "dp2-sru", "dp2Catalog", "SRU",
+			"sample_cnmarcxml.xml");
+
+	static Stream<Arguments> databases() {
+		return Stream.of(Arguments.of("H2", (Supplier<DataSource>) Databases::h2),
+				Arguments.of("PostgreSQL", (Supplier<DataSource>) Databases::postgres));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void sameBookInTwoSchemasFromTwoLibrariesIsOneCluster(String name, Supplier<DataSource> db) throws Exception {
+		assumeTrue(Files.isRegularFile(CNMARC), "../shared/data is absent");
+		ReadResult.Parsed cnmarc;
+		try (InputStream in = Files.newInputStream(CNMARC)) {
+			cnmarc = MarcXmlReader.read(in)
+				.filter((result) -> result instanceof ReadResult.Parsed)
+				.map((result) -> (ReadResult.Parsed) result)
+				.filter((parsed) -> !BibDescription.of(parsed.record(), parsed.schema()).isbns().isEmpty())
+				.findFirst()
+				.orElseThrow();
+		}
+		BibDescription book = BibDescription.of(cnmarc.record(), cnmarc.schema());
+		String traditional = Transliterator.getInstance("Simplified-Traditional").transliterate(book.title());
+		MarcRecord marc21 = marc21(traditional, book, "");
+		MarcRecord secondEdition = marc21(book.title(), book, "2nd ed.");
+
+		DataSource dataSource = db.get();
+		CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(dataSource)),
+				new JdbcClusters(new JdbcTemplate(dataSource)), Clock.systemUTC());
+		List<StoreOutcome> first = catalog
+			.storeAll(List.of(incoming("CN-440000-PL", "gd-1", cnmarc.record(), MarcSchema.CNMARC)));
+		List<StoreOutcome> second = catalog
+			.storeAll(List.of(incoming("CN-330000-PL", "zj-1", marc21, MarcSchema.MARC21),
+					incoming("CN-320000-PL", "js-1", secondEdition, MarcSchema.MARC21)));
+
+		long cnmarcId = first.get(0).recordId();
+		long marc21Id = second.get(0).recordId();
+		long editionId = second.get(1).recordId();
+		List<ClusterMember> cluster = catalog.cluster(cnmarcId);
+		assertThat(cluster).extracting(ClusterMember::recordId).containsExactlyInAnyOrder(cnmarcId, marc21Id);
+		assertThat(cluster).filteredOn((member) -> member.recordId() == marc21Id)
+			.singleElement()
+			.satisfies((member) -> assertThat(member.reasons()).contains("ISBN").contains("record " + cnmarcId));
+		assertThat(catalog.cluster(editionId)).extracting(ClusterMember::recordId).containsExactly(editionId);
+
+		// sending the same records again changes no cluster
+		catalog.storeAll(List.of(incoming("CN-330000-PL", "zj-1", marc21, MarcSchema.MARC21)));
+		assertThat(catalog.cluster(cnmarcId)).hasSize(2);
+	}
+
+	private static IncomingRecord incoming(String library, String localId, MarcRecord record, MarcSchema schema) {
+		BibDescription description = BibDescription.of(record, schema);
+		return new IncomingRecord(LibraryCode.of(library), localId, "MARCXML", schema.name(), "UTF_8",
+				org.ndlp.catalog.marc.MarcXmlWriter.toXml(record).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				false, MatchSignature.of(description));
+	}
+
+	private static MarcRecord marc21(String title, BibDescription book, String edition) {
+		List<MarcField> fields = new ArrayList<>();
+		fields.add(new ControlField("001", "m21-" + edition.length()));
+		fields.add(new ControlField("008", "020101s" + book.year() + "    ch            000 0 chi d"));
+		fields.add(new DataField("020", ' ', ' ', List.of(new Subfield('a', book.isbns().get(0).isbn13()))));
+		if (!book.creators().isEmpty()) {
+			fields.add(new DataField("100", '1', ' ', List.of(new Subfield('a', book.creators().get(0).name()))));
+		}
+		fields.add(new DataField("245", '1', '0', List.of(new Subfield('a', title))));
+		if (!edition.isEmpty()) {
+			fields.add(new DataField("250", ' ', ' ', List.of(new Subfield('a', edition))));
+		}
+		fields.add(new DataField("260", ' ', ' ',
+				List.of(new Subfield('a', "北京 :"), new Subfield('b', "出版社,"), new Subfield('c', book.year()))));
+		return new MarcRecord("00000nam a2200000 a 4500", fields);
+	}
+
+}

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +15,12 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.marc4j.MarcPermissiveStreamReader;
 import org.marc4j.MarcStreamReader;
 
+import org.ndlp.catalog.CatalogRecords;
 import org.ndlp.catalog.IncomingRecord;
+import org.ndlp.catalog.MatchSignature;
+import org.ndlp.catalog.internal.JdbcClusters;
 import org.ndlp.catalog.internal.JdbcSourceRecords;
+import org.ndlp.catalog.marc.BibDescription;
 import org.ndlp.catalog.marc.Iso2709Reader;
 import org.ndlp.catalog.marc.Iso2709Writer;
 import org.ndlp.catalog.marc.MarcEncoding;
@@ -102,7 +105,8 @@ public final class MarcBench {
 		JdbcDataSource h2 = new JdbcDataSource();
 		h2.setURL("jdbc:h2:file:" + folder.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
 		Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
-		JdbcSourceRecords store = new JdbcSourceRecords(new JdbcTemplate(h2));
+		CatalogRecords store = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(h2)),
+				new JdbcClusters(new JdbcTemplate(h2)), java.time.Clock.systemUTC());
 		LibraryCode library = LibraryCode.of("CN-440000-PL");
 		Iso2709Writer writer = new Iso2709Writer(OutputStream.nullOutputStream(), MarcEncoding.UTF_8);
 		long start = System.nanoTime();
@@ -116,20 +120,21 @@ public final class MarcBench {
 					}
 					String id = parsed.record().controlNumber().orElse("x") + "-" + copy;
 					batch.add(new IncomingRecord(library, id, "ISO2709", parsed.schema().name(), "UTF_8",
-							writer.toBytes(parsed.record()), false));
+							writer.toBytes(parsed.record()), false,
+							MatchSignature.of(BibDescription.of(parsed.record(), parsed.schema()))));
 					stored++;
 					if (batch.size() == 500) {
-						store.storeAll(batch, Instant.now());
+						store.storeAll(batch);
 						batch.clear();
 					}
 				}
 			}
 		}
-		store.storeAll(batch, Instant.now());
+		store.storeAll(batch);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		Runtime runtime = Runtime.getRuntime();
 		System.out.printf(Locale.ROOT,
-				"ingest: %,d MARC 21 records parsed and stored (H2 file) in %.1f s = %,.0f rec/s; heap used %d MiB of max %d MiB%n",
+				"ingest: %,d MARC 21 records parsed, described, stored and clustered (H2 file) in %.1f s = %,.0f rec/s; heap used %d MiB of max %d MiB%n",
 				stored, seconds, stored / seconds, (runtime.totalMemory() - runtime.freeMemory()) >> 20,
 				runtime.maxMemory() >> 20);
 	}

@@ -117,7 +117,10 @@ public class CatalogRecords {
 					? new Member(id, match.clusterId(), signature, reason + " as record " + match.recordId())
 					: new Member(id, id, signature, "first record of its cluster");
 			created.add(member);
-			signature.keys().forEach((key) -> byKey.computeIfAbsent(key, (k) -> new ArrayList<>()).add(member));
+			if (match == null) {
+				// later records of this batch compare with the new cluster's first record
+				signature.keys().forEach((key) -> byKey.computeIfAbsent(key, (k) -> new ArrayList<>()).add(member));
+			}
 		}
 		this.clusters.insertMembers(created);
 		this.clusters.updateSignatures(changed);

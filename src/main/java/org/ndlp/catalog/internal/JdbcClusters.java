@@ -34,15 +34,20 @@ public class JdbcClusters {
 	public record Member(long recordId, long clusterId, MatchSignature signature, String reasons) {
 	}
 
-	/** Members that have any of these keys, by key; one query however many keys. */
+	/**
+	 * Clusters (by their first record) that have any of these keys, by key; one query
+	 * however many keys.
+	 */
 	public Map<String, List<Member>> byKeys(List<String> keys) {
 		Map<String, List<Member>> found = new HashMap<>();
 		if (keys.isEmpty()) {
 			return found;
 		}
 		String marks = String.join(", ", keys.stream().map((key) -> "?").toList());
+		// compare with each cluster's first record only: a book held by hundreds of
+		// libraries costs one row
 		this.jdbc.query("select k.match_key, m.* from match_key k join cluster_member m on m.record_id = k.record_id "
-				+ "where k.match_key in (" + marks + ")", (rs) -> {
+				+ "where k.match_key in (" + marks + ") and m.record_id = m.cluster_id", (rs) -> {
 					found.computeIfAbsent(rs.getString("match_key"), (key) -> new ArrayList<>()).add(member(rs));
 				}, keys.toArray());
 		return found;

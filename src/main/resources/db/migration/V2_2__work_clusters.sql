@@ -18,3 +18,4 @@ create table match_key (
     record_id bigint       not null references source_record (id),
     primary key (match_key, record_id)
 );
+create index match_key_record on match_key (record_id);

@@ -97,9 +97,10 @@ public class CatalogRecords {
 				continue;
 			}
 			long id = outcome.recordId();
-			touched.add(id);
 			newKeys.put(id, signature.keys());
 			if (outcome instanceof StoreOutcome.Updated) {
+				// only a changed record has old keys to drop
+				touched.add(id);
 				changed.add(new Member(id, 0, signature, ""));
 				continue;
 			}

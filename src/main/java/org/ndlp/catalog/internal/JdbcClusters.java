@@ -79,6 +79,7 @@ public class JdbcClusters {
 					.toList());
 	}
 
+	/** Drops the keys of {@code recordIds}, then adds {@code keys}. */
 	public void replaceKeys(List<Long> recordIds, Map<Long, List<String>> keys) {
 		this.jdbc.batchUpdate("delete from match_key where record_id = ?",
 				recordIds.stream().map((id) -> new Object[] { id }).toList());

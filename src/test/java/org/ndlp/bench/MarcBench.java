@@ -103,7 +103,7 @@ public final class MarcBench {
 	static void ingest(byte[] sample, int total) throws Exception {
 		Path folder = Files.createTempDirectory("ndlp-bench");
 		JdbcDataSource h2 = new JdbcDataSource();
-		h2.setURL("jdbc:h2:file:" + folder.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+		h2.setURL("jdbc:h2:file:" + folder.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
 		Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
 		CatalogRecords store = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(h2)),
 				new JdbcClusters(new JdbcTemplate(h2)), java.time.Clock.systemUTC());

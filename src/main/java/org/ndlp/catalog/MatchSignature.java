@@ -60,8 +60,20 @@ public record MatchSignature(String titleKey, String creatorKey, String year, St
 			return "";
 		}
 		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-		folded = SIMPLIFY.get().transliterate(folded);
+		if (hasHan(folded)) {
+			// the ICU transliterator is the costly step; Latin-script titles skip it
+			folded = SIMPLIFY.get().transliterate(folded);
+		}
 		return NOT_LETTER_OR_DIGIT.matcher(folded).replaceAll("");
+	}
+
+	private static boolean hasHan(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= '\u2E80') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The blocking keys: each ISBN, and title + creator + year when there is a title. */

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -41,6 +43,8 @@ import org.springframework.stereotype.Service;
 public class IngestJobs {
 
 	private static final List<String> SYNTAXES = List.of("ISO2709", "MARCXML", "MARCJSON");
+
+	private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
 	private final JdbcIngestJobs jobs;
 
@@ -149,8 +153,17 @@ public class IngestJobs {
 	 * instant as dead.
 	 */
 	public void claimAndRun(long id, Instant staleBefore) {
-		if (this.jobs.claim(id, staleBefore, this.clock.instant())) {
-			this.runner.run(id);
+		// a job this node is still running only looks stale (a slow batch): leave it
+		if (!this.runningHere.add(id)) {
+			return;
+		}
+		try {
+			if (this.jobs.claim(id, staleBefore, this.clock.instant())) {
+				this.runner.run(id);
+			}
+		}
+		finally {
+			this.runningHere.remove(id);
 		}
 	}
 

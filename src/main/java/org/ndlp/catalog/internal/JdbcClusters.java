@@ -1,5 +1,6 @@
 package org.ndlp.catalog.internal;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.ndlp.catalog.MatchSignature;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.stereotype.Repository;
 
 /** Tables {@code cluster_member} and {@code match_key}. */
@@ -43,13 +45,16 @@ public class JdbcClusters {
 		if (keys.isEmpty()) {
 			return found;
 		}
-		String marks = String.join(", ", keys.stream().map((key) -> "?").toList());
 		// compare with each cluster's first record only: a book held by hundreds of
-		// libraries costs one row
-		this.jdbc.query("select k.match_key, m.* from match_key k join cluster_member m on m.record_id = k.record_id "
-				+ "where k.match_key in (" + marks + ") and m.record_id = m.cluster_id", (rs) -> {
+		// libraries costs one row. The keys come as one array parameter joined as a table
+		// (see anyOf), so each key is one index lookup.
+		this.jdbc.query(withArray(
+				"select t.k as match_key, m.* from unnest(cast(? as varchar array)) as t(k) "
+						+ "join match_key mk on mk.match_key = t.k "
+						+ "join cluster_member m on m.record_id = mk.record_id and m.cluster_id = mk.record_id",
+				"varchar", keys.toArray()), (rs) -> {
 					found.computeIfAbsent(rs.getString("match_key"), (key) -> new ArrayList<>()).add(member(rs));
-				}, keys.toArray());
+				});
 		return found;
 	}
 
@@ -97,6 +102,21 @@ public class JdbcClusters {
 	public List<Member> members(long clusterId) {
 		return this.jdbc.query("select * from cluster_member where cluster_id = ? order by record_id",
 				(rs, row) -> member(rs), clusterId);
+	}
+
+	/**
+	 * A statement whose one parameter is an array, to be used as
+	 * {@code unnest(cast(? as varchar array)) as t(k)} joined to the table looked up: one
+	 * index lookup per value on H2 and PostgreSQL. A long {@code in (?, ?, …)} list (or
+	 * {@code = any (?)}) makes H2 re-test every fetched row against the whole list, so a
+	 * batch of n keys costs n² comparisons.
+	 */
+	public static PreparedStatementCreator withArray(String sql, String elementType, Object[] values) {
+		return (connection) -> {
+			PreparedStatement statement = connection.prepareStatement(sql);
+			statement.setArray(1, connection.createArrayOf(elementType, values));
+			return statement;
+		};
 	}
 
 	private static Member member(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -171,18 +171,24 @@ public class JdbcSourceRecords {
 		Map<LibraryCode, List<String>> byLibrary = new LinkedHashMap<>();
 		batch.forEach((r) -> byLibrary.computeIfAbsent(r.library(), (key) -> new ArrayList<>()).add(r.localId()));
 		byLibrary.forEach((library, ids) -> {
-			String marks = String.join(", ", ids.stream().map((id) -> "?").toList());
-			List<Object> params = new ArrayList<>();
-			params.add(library.value());
-			params.addAll(ids);
-			this.jdbc.query("select r.id, r.local_id, r.current_version, r.deleted, v.content_sha256 "
-					+ "from source_record r left join source_record_version v on v.record_id = r.id "
-					+ "and v.version = r.current_version where r.library_code = ? and r.local_id in (" + marks + ")",
+			// by local id alone (one array parameter joined as a table, see
+			// JdbcClusters.withArray), so that the database walks the (local_id,
+			// library_code) index once per id; records of other libraries with the same
+			// local ids are skipped here
+			this.jdbc.query(JdbcClusters
+				.withArray("select r.id, r.library_code, r.local_id, r.current_version, r.deleted, v.content_sha256 "
+						+ "from unnest(cast(? as varchar array)) as t(local_id) "
+						+ "join source_record r on r.local_id = t.local_id "
+						+ "left join source_record_version v on v.record_id = r.id and v.version = r.current_version",
+						"varchar", ids.toArray()),
 					(rs) -> {
+						if (!library.value().equals(rs.getString("library_code"))) {
+							return;
+						}
 						found.put(key(library, rs.getString("local_id")),
 								new Existing(rs.getLong("id"), rs.getInt("current_version"), rs.getBoolean("deleted"),
 										String.valueOf(rs.getString("content_sha256"))));
-					}, params.toArray());
+					});
 		});
 		return found;
 	}

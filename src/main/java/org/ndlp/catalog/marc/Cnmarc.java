@@ -2,6 +2,7 @@ package org.ndlp.catalog.marc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.ndlp.catalog.marc.BibDescription.all;
 import static org.ndlp.catalog.marc.BibDescription.distinct;
@@ -14,6 +15,8 @@ import static org.ndlp.catalog.marc.BibDescription.subjects;
  * CNMARC puts pinyin in upper-case subfields ($A, $F) and the CLC class in 690.
  */
 final class Cnmarc {
+
+	private static final Set<String> CREATOR_TAGS = Set.of("700", "701", "702", "710", "711", "712");
 
 	private Cnmarc() {
 	}
@@ -55,7 +58,7 @@ final class Cnmarc {
 	private static List<Creator> creators(MarcRecord record) {
 		List<Creator> creators = new ArrayList<>();
 		for (MarcField field : record.fields()) {
-			if (!(field instanceof DataField data) || !data.tag().matches("7[01][0-2]")) {
+			if (!(field instanceof DataField data) || !CREATOR_TAGS.contains(data.tag())) {
 				continue;
 			}
 			String name = Isbd.trim(Isbd.join(List.of(data.first('a').orElse(""), data.first('b').orElse("")), " "));

@@ -1,6 +1,7 @@
 package org.ndlp.catalog.marc;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An ISBN, held in its 13-digit form so ISBN-10 and ISBN-13 of one book compare equal.
@@ -9,8 +10,10 @@ import java.util.Optional;
  */
 public record Isbn(String isbn13) {
 
+	private static final Pattern ISBN13 = Pattern.compile("97[89]\\d{10}");
+
 	public Isbn {
-		if (isbn13 == null || !isbn13.matches("97[89]\\d{10}") || checkDigit13(isbn13) != isbn13.charAt(12)) {
+		if (isbn13 == null || !ISBN13.matcher(isbn13).matches() || checkDigit13(isbn13) != isbn13.charAt(12)) {
 			throw new IllegalArgumentException("not a valid ISBN-13: " + isbn13);
 		}
 	}
@@ -44,7 +47,7 @@ public record Isbn(String isbn13) {
 			String body = "978" + candidate.substring(0, 9);
 			return Optional.of(new Isbn(body + checkDigit13(body)));
 		}
-		if (candidate.length() == 13 && candidate.matches("97[89]\\d{10}")
+		if (candidate.length() == 13 && ISBN13.matcher(candidate).matches()
 				&& checkDigit13(candidate) == candidate.charAt(12)) {
 			return Optional.of(new Isbn(candidate));
 		}

@@ -3,6 +3,8 @@ package org.ndlp.catalog.marc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Maps MARC 21 to {@link BibDescription}. Chinese MARC 21 records carry the vernacular in
@@ -10,6 +12,11 @@ import java.util.Locale;
  * form.
  */
 final class Marc21 {
+
+	// compiled once: describing runs for every record of every ingest
+	private static final Set<String> CREATOR_TAGS = Set.of("100", "110", "111", "700", "710", "711");
+
+	private static final Pattern TRAILING_EXTENT_MARKS = Pattern.compile("[\\s;:.+]+$");
 
 	private Marc21() {
 	}
@@ -86,7 +93,7 @@ final class Marc21 {
 	private static List<Creator> creators(MarcRecord record) {
 		List<Creator> creators = new ArrayList<>();
 		for (MarcField field : record.fields()) {
-			if (!(field instanceof DataField data) || !data.tag().matches("[17]1[01]|[17]00")) {
+			if (!(field instanceof DataField data) || !CREATOR_TAGS.contains(data.tag())) {
 				continue;
 			}
 			String name = Isbd.trim(data.first('a').orElse(null));
@@ -110,7 +117,7 @@ final class Marc21 {
 			.filter((s) -> "abce".indexOf(s.code()) >= 0)
 			.map(Subfield::value)
 			.toList(), " ");
-		return (joined != null) ? joined.replaceAll("[\\s;:.+]+$", "") : null;
+		return (joined != null) ? TRAILING_EXTENT_MARKS.matcher(joined).replaceAll("") : null;
 	}
 
 	private static String value(DataField field, char code) {

@@ -98,16 +98,21 @@ public class IngestRunner {
 				index++;
 			}
 			List<ReadResult> batch = new ArrayList<>(this.properties.batchSize());
+			long committed = index;
 			while (iterator.hasNext()) {
 				batch.add(iterator.next());
 				index++;
 				if (batch.size() == this.properties.batchSize()) {
-					commit(job, batch, index, counting.count());
+					commit(job, batch, committed, index, counting.count());
+					committed = index;
 					batch.clear();
 				}
 			}
-			commit(job, batch, index, counting.count());
+			commit(job, batch, committed, index, counting.count());
 			this.jobs.finish(id, IngestJob.COMPLETED, null, this.clock.instant());
+		}
+		catch (LostJob ex) {
+			log.info("Ingest job {} was taken over by another runner at record {}; this runner stops", id, ex.position);
 		}
 		catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {
 			// the file as a whole cannot be read (single broken records never get here)
@@ -116,7 +121,13 @@ public class IngestRunner {
 		}
 	}
 
-	private void commit(IngestJob job, List<ReadResult> batch, long position, long bytesRead) {
+	/**
+	 * Stores a batch and moves the job from {@code from} to {@code position} in one
+	 * transaction that first locks the job's row: of two runners that both think they own
+	 * the job (a node that was only slow, not dead, and the node that took over its job),
+	 * the second to commit finds the job moved on, stores nothing and stops.
+	 */
+	private void commit(IngestJob job, List<ReadResult> batch, long from, long position, long bytesRead) {
 		if (batch.isEmpty()) {
 			return;
 		}
@@ -147,6 +158,9 @@ public class IngestRunner {
 			}
 		}
 		this.transactions.executeWithoutResult((status) -> {
+			if (!this.jobs.lockAt(job.id(), from, this.clock.instant())) {
+				throw new LostJob(from);
+			}
 			long accepted = 0;
 			long unchanged = 0;
 			long deleted = 0;
@@ -228,6 +242,18 @@ public class IngestRunner {
 			case "MARCJSON" -> MarcJsonReader.read(in, options);
 			default -> Iso2709Reader.read(in, options);
 		};
+	}
+
+	/** This runner no longer owns its job: another one has committed past it. */
+	private static final class LostJob extends RuntimeException {
+
+		private final long position;
+
+		LostJob(long position) {
+			super("job moved on from " + position, null, false, false);
+			this.position = position;
+		}
+
 	}
 
 }

@@ -90,6 +90,17 @@ public class JdbcIngestJobs {
 	}
 
 	/**
+	 * Locks the job's row for the batch's transaction if the job is still where this
+	 * runner left it; false when another runner has moved it on (this runner lost the job
+	 * and must not store its batch).
+	 */
+	public boolean lockAt(long id, long position, Instant now) {
+		return this.jdbc.update(
+				"update ingest_job set heartbeat_at = ? where id = ? and position = ? and status = 'RUNNING'",
+				Timestamp.from(now), id, position) == 1;
+	}
+
+	/**
 	 * Commits a batch's counts and the job's new position (in the batch's transaction).
 	 */
 	public void advance(long id, long position, long bytesRead, long read, long accepted, long unchanged, long deleted,

@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 
 import org.ndlp.catalog.internal.JdbcClusters;
 import org.ndlp.catalog.internal.JdbcClusters.Member;
+import org.ndlp.catalog.internal.JdbcHoldings;
 import org.ndlp.catalog.internal.JdbcSourceRecords;
+import org.ndlp.catalog.marc.Holding;
 import org.ndlp.catalog.marc.Iso2709Reader;
 import org.ndlp.catalog.marc.MarcEncoding;
 import org.ndlp.catalog.marc.MarcSchema;
@@ -35,11 +37,14 @@ public class CatalogRecords {
 
 	private final JdbcClusters clusters;
 
+	private final JdbcHoldings holdings;
+
 	private final Clock clock;
 
-	public CatalogRecords(JdbcSourceRecords records, JdbcClusters clusters, Clock clock) {
+	public CatalogRecords(JdbcSourceRecords records, JdbcClusters clusters, JdbcHoldings holdings, Clock clock) {
 		this.records = records;
 		this.clusters = clusters;
+		this.holdings = holdings;
 		this.clock = clock;
 	}
 
@@ -51,6 +56,16 @@ public class CatalogRecords {
 	public List<StoreOutcome> storeAll(List<IncomingRecord> batch) {
 		List<StoreOutcome> outcomes = this.records.storeAll(batch, this.clock.instant());
 		cluster(batch, outcomes);
+		Map<Long, List<Holding>> changed = new HashMap<>();
+		for (int i = 0; i < batch.size(); i++) {
+			StoreOutcome outcome = outcomes.get(i);
+			boolean created = outcome instanceof StoreOutcome.Created;
+			if ((created && !batch.get(i).holdings().isEmpty()) || outcome instanceof StoreOutcome.Updated
+					|| outcome instanceof StoreOutcome.Deleted) {
+				changed.put(outcome.recordId(), batch.get(i).holdings());
+			}
+		}
+		this.holdings.replace(changed, "MARC");
 		return outcomes;
 	}
 
@@ -126,6 +141,15 @@ public class CatalogRecords {
 		this.clusters.insertMembers(created);
 		this.clusters.updateSignatures(changed);
 		this.clusters.replaceKeys(touched, newKeys);
+	}
+
+	/**
+	 * Replaces what a library's record says it holds by an ISO 20775 holdings document's
+	 * holdings (the bibliographic record is not touched).
+	 */
+	@Transactional
+	public void replaceHoldings(long recordId, List<Holding> holdings) {
+		this.holdings.replace(Map.of(recordId, holdings), "ISO20775");
 	}
 
 	public Optional<SourceRecord> current(LibraryCode library, String localId) {

@@ -1,7 +1,9 @@
 package org.ndlp.catalog;
 
+import java.util.List;
 import java.util.Objects;
 
+import org.ndlp.catalog.marc.Holding;
 import org.ndlp.shared.LibraryCode;
 
 /**
@@ -20,14 +22,21 @@ import org.ndlp.shared.LibraryCode;
  * withdrawal)
  * @param signature what clustering compares, or {@code null} to leave the record
  * unclustered
+ * @param holdings what the record says the library holds (CNMARC 905/906, MARC 21 852)
  */
 public record IncomingRecord(LibraryCode library, String localId, String syntax, String schema, String encoding,
-		byte[] content, boolean deleted, MatchSignature signature) {
+		byte[] content, boolean deleted, MatchSignature signature, List<Holding> holdings) {
+
+	/** A record without holdings. */
+	public IncomingRecord(LibraryCode library, String localId, String syntax, String schema, String encoding,
+			byte[] content, boolean deleted, MatchSignature signature) {
+		this(library, localId, syntax, schema, encoding, content, deleted, signature, List.of());
+	}
 
 	/** A record that is stored but not clustered. */
 	public IncomingRecord(LibraryCode library, String localId, String syntax, String schema, String encoding,
 			byte[] content, boolean deleted) {
-		this(library, localId, syntax, schema, encoding, content, deleted, null);
+		this(library, localId, syntax, schema, encoding, content, deleted, null, List.of());
 	}
 
 	public IncomingRecord {
@@ -37,6 +46,7 @@ public record IncomingRecord(LibraryCode library, String localId, String syntax,
 			throw new IllegalArgumentException("a record needs a local identifier (001)");
 		}
 		localId = localId.strip();
+		holdings = (holdings != null) ? List.copyOf(holdings) : List.of();
 	}
 
 }

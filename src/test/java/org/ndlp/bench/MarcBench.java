@@ -20,6 +20,7 @@ import org.ndlp.catalog.CatalogRecords;
 import org.ndlp.catalog.IncomingRecord;
 import org.ndlp.catalog.MatchSignature;
 import org.ndlp.catalog.internal.JdbcClusters;
+import org.ndlp.catalog.internal.JdbcHoldings;
 import org.ndlp.catalog.internal.JdbcSourceRecords;
 import org.ndlp.catalog.marc.BibDescription;
 import org.ndlp.catalog.marc.Iso2709Reader;
@@ -107,7 +108,8 @@ public final class MarcBench {
 		h2.setURL("jdbc:h2:file:" + folder.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
 		Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
 		CatalogRecords store = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(h2)),
-				new JdbcClusters(new JdbcTemplate(h2)), java.time.Clock.systemUTC());
+				new JdbcClusters(new JdbcTemplate(h2)), new JdbcHoldings(new JdbcTemplate(h2)),
+				java.time.Clock.systemUTC());
 		LibraryCode library = LibraryCode.of("CN-440000-PL");
 		Iso2709Writer writer = new Iso2709Writer(OutputStream.nullOutputStream(), MarcEncoding.UTF_8);
 		long start = System.nanoTime();

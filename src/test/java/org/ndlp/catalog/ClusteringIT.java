@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.ndlp.catalog.internal.JdbcClusters;
+import org.ndlp.catalog.internal.JdbcHoldings;
 import org.ndlp.catalog.internal.JdbcSourceRecords;
 import org.ndlp.catalog.marc.BibDescription;
 import org.ndlp.catalog.marc.ControlField;
@@ -70,7 +71,8 @@ class ClusteringIT {
 
 		DataSource dataSource = db.get();
 		CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(dataSource)),
-				new JdbcClusters(new JdbcTemplate(dataSource)), Clock.systemUTC());
+				new JdbcClusters(new JdbcTemplate(dataSource)), new JdbcHoldings(new JdbcTemplate(dataSource)),
+				Clock.systemUTC());
 		List<StoreOutcome> first = catalog
 			.storeAll(List.of(incoming("CN-440000-PL", "gd-1", cnmarc.record(), MarcSchema.CNMARC)));
 		List<StoreOutcome> second = catalog

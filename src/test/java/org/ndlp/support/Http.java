@@ -62,6 +62,10 @@ public final class Http {
 		return send(request(path).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
 	}
 
+	public Response put(String path, String contentType, byte[] body) {
+		return send(request(path).header("Content-Type", contentType).PUT(BodyPublishers.ofByteArray(body)));
+	}
+
 	public Response patch(String path, String json) {
 		return send(request(path).header("Content-Type", "application/json")
 			.method("PATCH", BodyPublishers.ofString(json)));

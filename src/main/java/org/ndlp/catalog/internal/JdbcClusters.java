@@ -93,6 +93,20 @@ public class JdbcClusters {
 		this.jdbc.batchUpdate("insert into match_key (match_key, record_id) values (?, ?)", rows);
 	}
 
+	/** Puts records into another cluster, with why. */
+	public void move(List<Long> recordIds, long clusterId, String reason) {
+		this.jdbc.batchUpdate("update cluster_member set cluster_id = ?, reasons = ? where record_id = ?",
+				recordIds.stream().map((id) -> new Object[] { clusterId, cut(reason, 500), id }).toList());
+	}
+
+	/** Records a staff decision ({@code APART} or {@code TOGETHER}) on two records. */
+	public void decide(long recordA, long recordB, String decision, String by, java.time.Instant at, String note) {
+		this.jdbc.update(
+				"insert into cluster_decision (record_a, record_b, decision, decided_by, decided_at, note) "
+						+ "values (?, ?, ?, ?, ?, ?)",
+				recordA, recordB, decision, by, java.sql.Timestamp.from(at), cut((note != null) ? note : "", 500));
+	}
+
 	public Optional<Member> member(long recordId) {
 		return this.jdbc.query("select * from cluster_member where record_id = ?", (rs, row) -> member(rs), recordId)
 			.stream()
@@ -117,6 +131,10 @@ public class JdbcClusters {
 			statement.setArray(1, connection.createArrayOf(elementType, values));
 			return statement;
 		};
+	}
+
+	private static String cut(String text, int length) {
+		return (text.length() > length) ? text.substring(0, length) : text;
 	}
 
 	private static Member member(java.sql.ResultSet rs) throws java.sql.SQLException {

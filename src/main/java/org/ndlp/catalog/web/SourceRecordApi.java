@@ -1,9 +1,7 @@
 package org.ndlp.catalog.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,13 +10,10 @@ import org.ndlp.catalog.CatalogRecords;
 import org.ndlp.catalog.ClusterMember;
 import org.ndlp.catalog.SourceRecord;
 import org.ndlp.catalog.marc.BibDescription;
-import org.ndlp.catalog.marc.MarcXmlWriter;
-import org.ndlp.catalog.marc.ReadResult;
 import org.ndlp.shared.LibraryCode;
 import org.ndlp.shared.problem.InvalidInput;
 import org.ndlp.shared.problem.NotFound;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,26 +82,7 @@ class SourceRecordApi {
 	@Operation(summary = "The record as received (syntax=iso2709) or as MARCXML (syntax=marcxml)",
 			description = "Public. ISO 2709 is the exact bytes the library sent, in its encoding.")
 	ResponseEntity<byte[]> marc(@PathVariable long id, @RequestParam(defaultValue = "marcxml") String syntax) {
-		SourceRecord source = find(id);
-		String wanted = syntax.toLowerCase(Locale.ROOT);
-		if (wanted.equals("iso2709") && "ISO2709".equals(source.syntax())) {
-			return ResponseEntity.ok()
-				.contentType(MediaType.parseMediaType("application/marc"))
-				.header("X-MARC-Encoding", source.encoding())
-				.body(source.content());
-		}
-		if (!wanted.equals("marcxml") && !wanted.equals("iso2709")) {
-			throw new InvalidInput("syntax", "syntax is iso2709 or marcxml, got " + syntax);
-		}
-		if (wanted.equals("iso2709")) {
-			throw new InvalidInput("syntax",
-					"record " + id + " arrived as " + source.syntax() + "; ask for syntax=marcxml");
-		}
-		ReadResult.Parsed parsed = this.records.parse(source)
-			.orElseThrow(() -> new NotFound("record " + id + " is deleted; no MARC to show"));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/marcxml+xml;charset=UTF-8"))
-			.body(MarcXmlWriter.toXml(parsed.record()).getBytes(StandardCharsets.UTF_8));
+		return MarcResponses.marc(this.records, find(id), syntax);
 	}
 
 	private SourceRecord find(long id) {

@@ -36,7 +36,8 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/libraries", "/api/v1/libraries/*", "/api/v1/libraries.csv",
-						"/api/v1/libraries.xlsx", "/api/v1/source-records", "/api/v1/source-records/**")
+						"/api/v1/libraries.xlsx", "/api/v1/source-records", "/api/v1/source-records/**",
+						"/api/v1/records", "/api/v1/records/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

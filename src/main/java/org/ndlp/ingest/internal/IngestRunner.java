@@ -23,6 +23,7 @@ import org.ndlp.catalog.IncomingRecord;
 import org.ndlp.catalog.MatchSignature;
 import org.ndlp.catalog.StoreOutcome;
 import org.ndlp.catalog.marc.BibDescription;
+import org.ndlp.catalog.marc.Holding;
 import org.ndlp.catalog.marc.Iso2709Reader;
 import org.ndlp.catalog.marc.Iso2709Writer;
 import org.ndlp.catalog.marc.MarcEncoding;
@@ -212,7 +213,8 @@ public class IngestRunner {
 			storedSyntax = "MARCXML";
 		}
 		return new IncomingRecord(library, localId, storedSyntax, parsed.schema().name(), encoding, content,
-				record.isDeleted(), record.isDeleted() ? null : signature(parsed));
+				record.isDeleted(), record.isDeleted() ? null : signature(parsed),
+				record.isDeleted() ? List.of() : Holding.of(record, parsed.schema()));
 	}
 
 	/**

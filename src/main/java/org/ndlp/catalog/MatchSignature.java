@@ -86,26 +86,92 @@ public record MatchSignature(String titleKey, String creatorKey, String year, St
 		return keys;
 	}
 
+	/** The score from which two records count as the same edition. */
+	public static final double SAME_EDITION = 0.8;
+
 	/**
-	 * Why this record is the same edition as another, or {@code null} when it is not.
-	 * False merges are worse than missed ones: a shared ISBN needs compatible titles;
-	 * equal title, creator and year need equal editions and no conflicting ISBNs.
+	 * How two records compare: a score from the evidence they share, or a veto. Weights:
+	 * a shared ISBN 0.5; equal titles 0.45 (one title the start of the other, e.g. with
+	 * other title information run on, 0.3); equal first creators 0.2 (both without one
+	 * 0.1); equal years 0.2. Vetoes, because false merges are worse than missed ones:
+	 * titles that disagree, different edition statements, ISBNs on both sides that share
+	 * none.
+	 *
+	 * @param score the evidence's weight, 0 when vetoed
+	 * @param same whether it reaches {@link #SAME_EDITION} without a veto
+	 * @param reasons the evidence (or the veto) in words
 	 */
-	public String sameEditionAs(MatchSignature other) {
+	public record Comparison(double score, boolean same, String reasons) {
+	}
+
+	/** Compares this record's signature with another's. */
+	public Comparison compare(MatchSignature other) {
+		if (this.titleKey.isEmpty() || other.titleKey.isEmpty()) {
+			return new Comparison(0, false, "apart: a title is missing");
+		}
+		boolean titlesEqual = this.titleKey.equals(other.titleKey);
+		boolean titlePrefix = !titlesEqual
+				&& (this.titleKey.startsWith(other.titleKey) || other.titleKey.startsWith(this.titleKey))
+				&& Math.min(this.titleKey.length(), other.titleKey.length()) >= 2;
+		if (!titlesEqual && !titlePrefix) {
+			return new Comparison(0, false, "apart: titles differ");
+		}
+		if (titlePrefix && partNumber(this.titleKey, other.titleKey)) {
+			return new Comparison(0, false, "apart: different parts or volumes");
+		}
+		if (!this.editionKey.equals(other.editionKey)) {
+			return new Comparison(0, false, "apart: different editions");
+		}
 		Set<String> shared = new LinkedHashSet<>(this.isbns);
 		shared.retainAll(other.isbns);
-		boolean titlesAgree = !this.titleKey.isEmpty() && !other.titleKey.isEmpty()
-				&& (this.titleKey.startsWith(other.titleKey) || other.titleKey.startsWith(this.titleKey));
-		if (!shared.isEmpty() && titlesAgree && this.editionKey.equals(other.editionKey)) {
-			return "same ISBN " + shared.iterator().next() + " and title";
+		if (!this.isbns.isEmpty() && !other.isbns.isEmpty() && shared.isEmpty()) {
+			return new Comparison(0, false, "apart: different ISBNs");
 		}
-		boolean isbnsConflict = !this.isbns.isEmpty() && !other.isbns.isEmpty() && shared.isEmpty();
-		if (!isbnsConflict && !this.titleKey.isEmpty() && this.titleKey.equals(other.titleKey)
-				&& this.creatorKey.equals(other.creatorKey) && !this.year.isEmpty() && this.year.equals(other.year)
-				&& this.editionKey.equals(other.editionKey)) {
-			return "same title, first creator, year and edition";
+		double score = 0;
+		List<String> evidence = new ArrayList<>();
+		if (!shared.isEmpty()) {
+			score += 0.5;
+			evidence.add("same ISBN " + shared.iterator().next());
 		}
-		return null;
+		score += titlesEqual ? 0.45 : 0.3;
+		evidence.add(titlesEqual ? "same title" : "title agrees");
+		if (!this.creatorKey.isEmpty() && this.creatorKey.equals(other.creatorKey)) {
+			score += 0.2;
+			evidence.add("first creator");
+		}
+		else if (this.creatorKey.isEmpty() && other.creatorKey.isEmpty()) {
+			score += 0.1;
+		}
+		if (!this.year.isEmpty() && this.year.equals(other.year)) {
+			score += 0.2;
+			evidence.add("year");
+		}
+		score = Math.min(1.0, Math.round(score * 100) / 100.0);
+		boolean same = score >= SAME_EDITION;
+		return new Comparison(score, same, (same ? "" : "apart: ") + String.join(", ", evidence) + " (score "
+				+ String.format(java.util.Locale.ROOT, "%.2f", score) + ")");
+	}
+
+	/**
+	 * Why this record is the same edition as another, or {@code null} when it is not (see
+	 * {@link #compare}).
+	 */
+	public String sameEditionAs(MatchSignature other) {
+		Comparison comparison = compare(other);
+		return comparison.same() ? comparison.reasons() : null;
+	}
+
+	/** Whether the longer title runs on with a number (a part or volume: 第2卷, v. 2). */
+	private static boolean partNumber(String a, String b) {
+		String longer = (a.length() > b.length()) ? a : b;
+		String rest = longer.substring(Math.min(a.length(), b.length()));
+		for (int i = 0; i < rest.length(); i++) {
+			char c = rest.charAt(i);
+			if (Character.isDigit(c) || "一二三四五六七八九十上中下卷册辑".indexOf(c) >= 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String truncate(String text, int length) {

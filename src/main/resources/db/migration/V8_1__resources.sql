@@ -44,7 +44,6 @@ create table resource (
 );
 create index resource_library on resource (library_code, id);
 create index resource_status on resource (status, province);
-create index resource_province on resource (province, year_built);
 create index resource_title_key on resource (title_key, library_code);
 create index resource_url_key on resource (url_key);
 create index resource_source_id on resource (source_id, library_code);
@@ -74,4 +73,3 @@ create table resource_change (
     kind        varchar(16) not null,
     changed_at  timestamp with time zone not null
 );
-create index resource_change_resource on resource_change (resource_id);

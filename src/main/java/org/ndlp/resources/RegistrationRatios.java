@@ -131,15 +131,19 @@ public class RegistrationRatios {
 	 *
 	 * @param entries registered entries: published registration records (any year built)
 	 * @param librariesRegistering libraries with at least one
-	 * @param byLevel of those, per level
+	 * @param nationalLibraries of those, the national library (0 or 1)
+	 * @param provincialLibraries of those, provincial libraries
+	 * @param cityLibraries of those, city libraries
+	 * @param countyLibraries of those, county libraries
 	 * @param items items of the entries
 	 * @param sizeGb their GB
 	 * @param year the date's year
 	 * @param ratio that year's registration ratio in the scope
 	 * @param librariesBelow80 libraries of the scope whose ratio that year is below 80%
 	 */
-	public record Figures(long entries, int librariesRegistering, Map<LibraryLevel, Integer> byLevel, long items,
-			BigDecimal sizeGb, int year, Ratio ratio, int librariesBelow80) {
+	public record Figures(long entries, int librariesRegistering, int nationalLibraries, int provincialLibraries,
+			int cityLibraries, int countyLibraries, long items, BigDecimal sizeGb, int year, Ratio ratio,
+			int librariesBelow80) {
 	}
 
 	/** Records a library's declaration for a year (replacing an earlier one). */
@@ -283,7 +287,9 @@ public class RegistrationRatios {
 		}
 		RatioReport year = report(asOf.getYear(), asOf, province);
 		int below = (int) year.libraries().stream().filter((line) -> line.ratio().below80()).count();
-		return new Figures(entries, published.size(), byLevel, items, gb, asOf.getYear(), year.total(), below);
+		return new Figures(entries, published.size(), byLevel.getOrDefault(LibraryLevel.NATIONAL, 0),
+				byLevel.getOrDefault(LibraryLevel.PROVINCIAL, 0), byLevel.getOrDefault(LibraryLevel.CITY, 0),
+				byLevel.getOrDefault(LibraryLevel.COUNTY, 0), items, gb, asOf.getYear(), year.total(), below);
 	}
 
 	/** One library's registration figures on a date (the library tier). */

@@ -126,12 +126,34 @@ public class JdbcResources {
 	 * Puts every published resource of the given registrar on the change feed in one
 	 * statement.
 	 */
-	public int feedPublishedOf(String registeredBy) {
+	public int feedPublishedOf(String registeredBy, LibraryCode library) {
 		return this.jdbc
 			.sql("insert into resource_change (resource_id, kind, changed_at) select id, 'UPSERT', published_at "
-					+ "from resource where registered_by = ? and status = 'PUBLISHED' order by published_at, id")
+					+ "from resource where registered_by = ? and library_code = ? and status = 'PUBLISHED' order by id")
+			.params(registeredBy, library.value())
+			.update();
+	}
+
+	/**
+	 * Removes what a registrar stored (an interrupted demo load), feed entries included.
+	 */
+	public void deleteRegisteredBy(String registeredBy) {
+		this.jdbc
+			.sql("delete from resource_change where resource_id in (select id from resource where registered_by = ?)")
 			.param(registeredBy)
 			.update();
+		this.jdbc.sql(
+				"delete from resource_duplicate where resource_id in (select id from resource where registered_by = ?)")
+			.param(registeredBy)
+			.update();
+		this.jdbc.sql("delete from resource where registered_by = ?").param(registeredBy).update();
+	}
+
+	public boolean anyDeclaredBy(String declaredBy) {
+		return this.jdbc.sql("select count(*) from resource_declaration where declared_by = ?")
+			.param(declaredBy)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	public void update(Resource r, String province, String level) {
@@ -387,13 +409,6 @@ public class JdbcResources {
 			.params((province != null) ? List.of(year, province) : List.of(year))
 			.query((rs, n) -> new Declaration(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getBigDecimal(4)))
 			.list();
-	}
-
-	public boolean anyRegisteredBy(String registeredBy) {
-		return this.jdbc.sql("select count(*) from resource where registered_by = ?")
-			.param(registeredBy)
-			.query(Long.class)
-			.single() > 0;
 	}
 
 	private static Object[] values(Row row) {

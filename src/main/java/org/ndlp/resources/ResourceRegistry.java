@@ -123,16 +123,16 @@ public class ResourceRegistry {
 				break;
 			}
 		}
-		Integer year = null;
+		// dc:date is often the content's date (a 1930s photograph), not when the library
+		// built the resource: a year from 1949 on is taken, else the header's datestamp,
+		// else the harvest's year
+		int year = now.atZone(ZoneId.of("Asia/Shanghai")).getYear();
 		for (String value : new String[] { dc.first("date"), dc.datestamp() }) {
 			Matcher m = (value != null) ? YEAR.matcher(value) : null;
-			if (m != null && m.find()) {
-				year = Integer.valueOf(m.group(1));
+			if (m != null && m.find() && Integer.parseInt(m.group(1)) >= 1949 && Integer.parseInt(m.group(1)) <= year) {
+				year = Integer.parseInt(m.group(1));
 				break;
 			}
-		}
-		if (year == null) {
-			year = now.atZone(ZoneId.of("Asia/Shanghai")).getYear();
 		}
 		return new ResourceDraft(library.value(), dc.first("title"), dc.joined("creator"), dc.joined("subject"),
 				dc.first("description"), dc.joined("publisher"), dc.joined("contributor"), dc.first("date"),

@@ -81,6 +81,31 @@ class PostgresApplicationIT {
 			.decimalValue()).isEqualByComparingTo("1000000.25");
 		assertThat(Http.as(this.port, "zj-admin").delete("/api/v1/libraries/CN-440200-SGL").status()).isEqualTo(403);
 		assertThat(guangdong.delete("/api/v1/libraries/CN-440200-SGL").status()).isEqualTo(409);
+		// resource registration's SQL on PostgreSQL: register, flag, review, feed, ratios
+		Http gz = Http.as(this.port, "gz-admin");
+		Response registered = gz.post("/api/v1/resources", "{\"title\":\"广州老照片\",\"resourceType\":\"IMAGE\","
+				+ "\"yearBuilt\":2015,\"itemCount\":10,\"sizeGb\":1.5,\"accessUrl\":\"https://example.org/p\"}");
+		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+		long resource = registered.json().get("id").asLong();
+		assertThat(gz.post("/api/v1/resources", "{\"title\":\"广州 老照片\",\"resourceType\":\"IMAGE\",\"yearBuilt\":2015}")
+			.json()
+			.get("duplicateCount")
+			.asInt()).isEqualTo(1);
+		assertThat(guangdong.post("/api/v1/resources/" + resource + "/approve", "{}").status()).isEqualTo(200);
+		assertThat(guangdong.get("/api/v1/resources/review-queue").status()).isEqualTo(200);
+		assertThat(guangdong.get("/api/v1/resources?status=PUBLISHED&q=老照片").json().get("total").asLong()).isPositive();
+		assertThat(Http.as(this.port, "admin").get("/api/v1/resources/changes/latest").json().get("seq").asLong())
+			.isGreaterThan(90_000);
+		// the dashboard's registration figure is asserted in OperationsApiIT
+		assertThat(Http.as(this.port, "admin")
+			.get("/api/v1/resources/ratios?year=2012")
+			.json()
+			.get("total")
+			.get("records")
+			.asLong()).isPositive();
+		assertThat(
+				guangdong.get("/api/v1/resources/ratios?year=2015").json().get("total").get("registeredItems").asLong())
+			.isEqualTo(10);
 	}
 
 }

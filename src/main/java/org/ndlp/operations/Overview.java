@@ -8,6 +8,7 @@ import java.util.SortedMap;
 import org.ndlp.members.DeploymentState.YearFunds;
 import org.ndlp.members.LibraryLevel;
 import org.ndlp.members.SoftwareSystem;
+import org.ndlp.resources.RegistrationRatios;
 
 /**
  * The project's figures for the nation or one province on a date, computed from
@@ -24,9 +25,12 @@ import org.ndlp.members.SoftwareSystem;
  * @param money project money received
  * @param training training sessions of the calendar year up to the date
  * @param press press reports of the calendar year up to the date
+ * @param registrations registered self-built resources (资源登记) published by the date, the
+ * libraries registering by level, and the registration ratio of the date's year
  */
 public record Overview(LocalDate asOf, String province, String scopeName, int libraries, List<LevelFigures> levels,
-		List<PlanYear> plans, int vpnConnected, List<SystemUse> systems, Money money, Training training, Press press) {
+		List<PlanYear> plans, int vpnConnected, List<SystemUse> systems, Money money, Training training, Press press,
+		RegistrationRatios.Figures registrations) {
 
 	/** The figures of one level, or {@code null} when the scope has no such level. */
 	public LevelFigures level(LibraryLevel level) {

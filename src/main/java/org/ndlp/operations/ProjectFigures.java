@@ -23,6 +23,7 @@ import org.ndlp.operations.Overview.Money;
 import org.ndlp.operations.Overview.PlanYear;
 import org.ndlp.operations.Overview.Press;
 import org.ndlp.operations.Overview.SystemUse;
+import org.ndlp.resources.RegistrationRatios;
 import org.ndlp.shared.RegionCode;
 import org.ndlp.shared.problem.InvalidInput;
 import org.ndlp.shared.problem.OutOfScope;
@@ -44,9 +45,12 @@ public class ProjectFigures {
 
 	private final ProjectActivities activities;
 
-	public ProjectFigures(DeploymentHistory history, ProjectActivities activities) {
+	private final RegistrationRatios registrations;
+
+	public ProjectFigures(DeploymentHistory history, ProjectActivities activities, RegistrationRatios registrations) {
 		this.history = history;
 		this.activities = activities;
+		this.registrations = registrations;
 	}
 
 	/**
@@ -128,7 +132,8 @@ public class ProjectFigures {
 					n[0] + n[1] + n[2] + n[3]));
 		}
 		return new Overview(asOf, province, scopeName(province), states.size(), levels, planYears, vpn, uses,
-				new Money(central, local, withCentral, byYear), training(asOf, province), press(asOf, province));
+				new Money(central, local, withCentral, byYear), training(asOf, province), press(asOf, province),
+				this.registrations.figures(asOf, province));
 	}
 
 	/**

@@ -58,6 +58,37 @@ class OperationsApiIT {
 		assertThat(press.get("central").asInt()).isEqualTo(203);
 		assertThat(press.get("local").asInt()).isEqualTo(325);
 		assertThat(press.get("aboutProject").asInt()).isEqualTo(66);
+		// 90,000+ registered entries (registration records) from 11 provincial and 22
+		// city
+		// libraries
+		JsonNode registrations = nation.get("registrations");
+		assertThat(registrations.get("entries").asLong()).isGreaterThan(90_000);
+		assertThat(registrations.get("provincialLibraries").asInt()).isEqualTo(11);
+		assertThat(registrations.get("cityLibraries").asInt()).isEqualTo(22);
+		assertThat(registrations.get("librariesRegistering").asInt()).isEqualTo(33);
+		assertThat(registrations.get("ratio").get("itemsPercent").decimalValue())
+			.isBetween(new java.math.BigDecimal("80"), new java.math.BigDecimal("100"));
+		assertThat(registrations.get("librariesBelow80").asInt()).isPositive();
+	}
+
+	@Test
+	void registrationsShowAtTheProvincialAndLibraryTiers() {
+		JsonNode guangdong = Http.as(this.port, "gd-admin")
+			.get("/api/v1/operations/overview?asOf=2012-12-31")
+			.json()
+			.get("registrations");
+		assertThat(guangdong.get("provincialLibraries").asInt()).isEqualTo(1);
+		assertThat(guangdong.get("cityLibraries").asInt()).isEqualTo(2);
+		JsonNode end2011 = Http.as(this.port, "admin").get("/api/v1/operations/overview?asOf=2011-12-31").json();
+		assertThat(end2011.get("registrations").get("entries").asLong()).isPositive().isLessThan(90_000);
+		JsonNode library = Http.as(this.port, "gz-cataloger")
+			.get("/api/v1/operations/libraries/CN-440100-GZL/registrations?asOf=2012-12-31")
+			.json();
+		assertThat(library.get("ratio").get("records").asLong()).isPositive();
+		assertThat(library.get("ratio").get("declaredItems").asLong()).isPositive();
+		assertProblem(
+				Http.as(this.port, "gz-cataloger").get("/api/v1/operations/libraries/CN-440300-SZL/registrations"), 403,
+				null);
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import org.ndlp.operations.ProjectFigures;
 import org.ndlp.operations.TrainingSession;
 import org.ndlp.operations.TrendPoint;
 import org.ndlp.operations.UnitRow;
+import org.ndlp.resources.RegistrationRatios;
 import org.ndlp.shared.LibraryCode;
 import org.ndlp.shared.problem.InvalidInput;
 import org.ndlp.shared.problem.OutOfScope;
@@ -50,12 +51,15 @@ class OperationsApi {
 
 	private final DeploymentHistory history;
 
+	private final RegistrationRatios registrations;
+
 	OperationsApi(ProjectFigures figures, ProjectActivities activities, MemberLibraries libraries,
-			DeploymentHistory history) {
+			DeploymentHistory history, RegistrationRatios registrations) {
 		this.figures = figures;
 		this.activities = activities;
 		this.libraries = libraries;
 		this.history = history;
+		this.registrations = registrations;
 	}
 
 	@GetMapping("/overview")
@@ -104,6 +108,19 @@ class OperationsApi {
 			throw new OutOfScope(user.username() + " may not see library " + library.code());
 		}
 		return this.history.stateOf(library.code(), date(asOf));
+	}
+
+	@GetMapping("/libraries/{code}/registrations")
+	@Operation(summary = "The library tier: one library's resource registrations and ratio for the date's year",
+			description = "Its own staff, and admins whose scope covers it.")
+	RegistrationRatios.LibraryRatio libraryRegistrations(@PathVariable String code,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		MemberLibrary library = this.libraries.get(code(code));
+		CurrentUser user = user();
+		if (!user.library().equals(library.code()) && !this.libraries.mayAdminister(user, library)) {
+			throw new OutOfScope(user.username() + " may not see library " + library.code());
+		}
+		return this.registrations.library(library.code(), date(asOf));
 	}
 
 	@PostMapping("/training-sessions")

@@ -63,7 +63,24 @@ class IdentifierApi {
 	 * @param locations where the object is; the first is the primary
 	 */
 	record MintBody(String prefix, String type, String localName, String suffix, String title,
-			List<Location> locations) {
+			List<LocationBody> locations) {
+	}
+
+	/**
+	 * A location as sent (its index is its position).
+	 *
+	 * @param href the URL
+	 * @param mediaType what it serves, or none for a web page
+	 */
+	record LocationBody(String href, String mediaType) {
+	}
+
+	private static List<Location> locations(List<LocationBody> bodies) {
+		List<Location> locations = new java.util.ArrayList<>();
+		for (LocationBody body : (bodies != null) ? bodies : List.<LocationBody>of()) {
+			locations.add(new Location(locations.size() + 1, body.href(), body.mediaType()));
+		}
+		return locations;
 	}
 
 	/**
@@ -91,7 +108,7 @@ class IdentifierApi {
 			}
 		}
 		Identifier identifier = this.identifiers.mint(new MintRequest(body.prefix(), type, body.localName(),
-				body.suffix(), null, null, body.title(), body.locations()), CurrentUser.require());
+				body.suffix(), null, null, body.title(), locations(body.locations())), CurrentUser.require());
 		return ResponseEntity.created(URI.create("/id/" + identifier.handle()))
 			.body(IdentifierJson.metadata(identifier));
 	}
@@ -127,9 +144,9 @@ class IdentifierApi {
 	@PutMapping("/api/v1/identifiers/{prefix}/{suffix}/locations")
 	@Operation(summary = "Replace an identifier's locations", description = "Staff managing the prefix.")
 	Map<String, Object> locations(@PathVariable String prefix, @PathVariable String suffix,
-			@RequestBody List<Location> locations) {
-		return IdentifierJson
-			.metadata(this.identifiers.setLocations(Cdoi.parse(prefix, suffix), locations, CurrentUser.require()));
+			@RequestBody List<LocationBody> locations) {
+		return IdentifierJson.metadata(
+				this.identifiers.setLocations(Cdoi.parse(prefix, suffix), locations(locations), CurrentUser.require()));
 	}
 
 	@DeleteMapping("/api/v1/identifiers/{prefix}/{suffix}")

@@ -91,8 +91,29 @@ public class JdbcIdentifiers {
 
 	// identifiers
 
+	/**
+	 * One identifier with its locations, in one statement (the resolver's cache-miss
+	 * path).
+	 */
 	public Optional<Stored> find(Cdoi cdoi) {
-		List<Stored> found = load("where i.handle = ?", List.of(cdoi.handle()));
+		List<Stored> found = new ArrayList<>(1);
+		List<Location> locations = new ArrayList<>(2);
+		this.jdbc.query(
+				"select " + COLUMNS + ", l.idx, l.href, l.media_type from cdoi_identifier i "
+						+ "left join cdoi_location l on l.identifier_id = i.id where i.handle = ? order by l.idx",
+				(ResultSet rs) -> {
+					if (found.isEmpty()) {
+						found.add(new Stored(rs.getLong(1),
+								new Identifier(new Cdoi(rs.getString(2), rs.getString(3)),
+										CdoiType.ofCode(rs.getString(4)), rs.getString(5), rs.getString(6),
+										rs.getString(7), locations, rs.getBoolean(8), rs.getString(9), rs.getString(10),
+										rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant(),
+										(rs.getTimestamp(13) != null) ? rs.getTimestamp(13).toInstant() : null)));
+					}
+					if (rs.getString(15) != null) {
+						locations.add(new Location(rs.getInt(14), rs.getString(15), rs.getString(16)));
+					}
+				}, cdoi.handle());
 		return found.stream().findFirst();
 	}
 

@@ -86,8 +86,19 @@ public final class ResolverBench {
 					"measured run: %d s, %d connections, 2 wrk threads, %,d identifiers stored, requests drawn "
 							+ "uniformly from %,d of them%n",
 					seconds, connections, count, distinct);
+			java.time.Duration cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
 			String out = wrk(url, script, paths, seconds, connections);
+			java.time.Duration cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().minus(cpuBefore);
 			System.out.println(out);
+			double requests = Double.parseDouble(find(out, "(\\d+) requests in"));
+			// the machine may be shared: CPU time per request is what the server itself
+			// spent
+			System.out.printf(Locale.ROOT,
+					"server CPU: %.1f µs per request (%.0f s CPU for %,.0f requests) → %,.0f redirects/s per fully "
+							+ "available core; load average now %.1f on %d cores%n",
+					cpu.toNanos() / 1e3 / requests, cpu.toNanos() / 1e9, requests, requests / (cpu.toNanos() / 1e9),
+					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+					Runtime.getRuntime().availableProcessors());
 			System.out.println("RESULT redirects/s = " + find(out, "Requests/sec:\\s+([0-9.]+)") + ", p50 = "
 					+ find(out, "50%\\s+(\\S+)") + ", p99 = " + find(out, "99%\\s+(\\S+)") + ", non-3xx = "
 					+ find(out, "Non-2xx or 3xx responses:\\s+(\\d+)"));

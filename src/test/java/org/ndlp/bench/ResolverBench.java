@@ -30,14 +30,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The resolution figures issue 6 asks for, printed by a command (not a timed test): <pre>
  * mvn -B test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
  *   -Dexec.mainClass=org.ndlp.bench.ResolverBench -Dexec.classpathScope=test \
- *   [-Dexec.args="1000000 30 64 1000000"]
+ *   [-Dexec.args="1000000 30 64 1000000 16"]
  * </pre> Loads 1,000,000 identifiers (one location each) into an H2 file database under
  * {@code target/bench-identifiers} (kept between runs), starts NDLP on port 18080 with
  * its default settings, then runs Debian {@code wrk} on loopback: a 15 s warm-up and a
  * measured run, each request resolving an identifier drawn uniformly at random from all
  * 1M ({@code /id/{prefix}/{suffix}} → 302). Prints redirects/s and the latency
  * percentiles. Arguments: identifiers stored, seconds, connections, distinct identifiers
- * requested (a hot set; default all).
+ * requested (a hot set; default all), H2 page cache in MB (default 16, H2's own).
  */
 public final class ResolverBench {
 
@@ -54,11 +54,15 @@ public final class ResolverBench {
 		int connections = (args.length > 2) ? Integer.parseInt(args[2]) : 64;
 		// how many distinct identifiers the requests draw from (default: all of them)
 		int distinct = (args.length > 3) ? Integer.parseInt(args[3]) : count;
+		// H2's page cache in MB (H2's default is 16; 1M identifiers need about 300)
+		int h2CacheMb = (args.length > 4) ? Integer.parseInt(args[4]) : 16;
 		Files.createDirectories(HOME);
 		ConfigurableApplicationContext app = new SpringApplication(NdlpApplication.class).run(
 				"--ndlp.home=" + HOME.toAbsolutePath(), "--ndlp.demo-data=false", "--server.port=" + PORT,
-				"--logging.level.root=WARN", "--logging.level.org.ndlp=WARN",
-				"--ndlp.identifiers.follow-interval=PT1H");
+				"--logging.level.root=WARN", "--logging.level.org.ndlp=WARN", "--ndlp.identifiers.follow-interval=PT1H",
+				"--spring.datasource.url=jdbc:h2:file:" + HOME.toAbsolutePath()
+						+ "/db/ndlp;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE="
+						+ (h2CacheMb * 1024));
 		try {
 			Path all = load(app.getBean(DataSource.class), count);
 			Path paths = all;
@@ -84,8 +88,8 @@ public final class ResolverBench {
 			wrk(url, script, paths, 15, connections);
 			System.out.printf(Locale.ROOT,
 					"measured run: %d s, %d connections, 2 wrk threads, %,d identifiers stored, requests drawn "
-							+ "uniformly from %,d of them%n",
-					seconds, connections, count, distinct);
+							+ "uniformly from %,d of them, H2 page cache %d MB%n",
+					seconds, connections, count, distinct, h2CacheMb);
 			java.time.Duration cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
 			String out = wrk(url, script, paths, seconds, connections);
 			java.time.Duration cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().minus(cpuBefore);

@@ -39,6 +39,9 @@ class SecurityConfiguration {
 						"/api/v1/libraries.xlsx", "/api/v1/source-records", "/api/v1/source-records/**",
 						"/api/v1/records", "/api/v1/records/**")
 				.permitAll()
+				// identifiers: Handle-compatible reads and the prefix list are public
+				.requestMatchers(HttpMethod.GET, "/api/handles/*/*", "/api/prefixes")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.realmName("NDLP")
@@ -63,6 +66,9 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 			.permitAll()
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			// identifiers: resolution, landing, info and tombstone pages are public
+			.requestMatchers(HttpMethod.GET, "/id/*/*")
 			.permitAll()
 			.requestMatchers("/admin", "/admin/**")
 			.authenticated()

@@ -1,0 +1,197 @@
+package org.ndlp.identifiers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import org.ndlp.shared.problem.InvalidInput;
+import org.ndlp.shared.problem.ProblemException;
+import org.ndlp.shared.security.CurrentUser;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Batch registration of existing identifiers from CSV (UTF-8) or Excel (.xlsx). Unlike
+ * the registry import this is row by row: each good row is stored in its own transaction
+ * and each bad row is reported with its number and what is wrong, so a legacy list can be
+ * sent again after fixing the bad rows (the stored ones then report "exists"). Columns
+ * (English or Chinese headers): {@code identifier} (prefix/suffix with its check
+ * character) or {@code prefix} + {@code type} + {@code localName} (the check character is
+ * appended); {@code url}, optional {@code mediaType}, {@code title}.
+ */
+@Service
+public class IdentifierTransfer {
+
+	static final String[][] COLUMNS = { { "identifier", "标识符" }, { "prefix", "前缀" }, { "type", "资源类型" },
+			{ "localName", "本地名称" }, { "url", "地址" }, { "mediaType", "媒体类型" }, { "title", "题名" } };
+
+	private static final int MAX_ROWS = 50_000;
+
+	private final Identifiers identifiers;
+
+	public IdentifierTransfer(Identifiers identifiers) {
+		this.identifiers = identifiers;
+	}
+
+	/**
+	 * What a batch registration did.
+	 *
+	 * @param rows data rows read
+	 * @param registered rows stored
+	 * @param failed rows not stored
+	 * @param results one entry per row, in file order
+	 */
+	public record Report(int rows, int registered, int failed, List<RowResult> results) {
+	}
+
+	/**
+	 * One row's outcome.
+	 *
+	 * @param row the row number in the file (the header is row 1)
+	 * @param identifier the identifier (as registered, or as given when it failed)
+	 * @param ok whether it was stored
+	 * @param field the column at fault, when it failed
+	 * @param message what is wrong, when it failed
+	 */
+	public record RowResult(int row, String identifier, boolean ok, String field, String message) {
+	}
+
+	/** Reads a file and registers each good row. */
+	public Report register(InputStream in, String fileName, CurrentUser user) throws IOException {
+		boolean xlsx = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+		List<Map<String, String>> rows;
+		try {
+			rows = read(xlsx ? readXlsx(in) : readCsv(in));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInput("file", ex.getMessage());
+		}
+		List<RowResult> results = new ArrayList<>();
+		int registered = 0;
+		for (int i = 0; i < rows.size(); i++) {
+			Map<String, String> row = rows.get(i);
+			int number = i + 2;
+			String given = (row.get("identifier") != null) ? row.get("identifier")
+					: row.get("prefix") + "/" + row.get("type") + "." + row.get("localName");
+			try {
+				Identifier identifier = this.identifiers.mint(request(row), user);
+				results.add(new RowResult(number, identifier.handle(), true, null, null));
+				registered++;
+			}
+			catch (ProblemException ex) {
+				results.add(new RowResult(number, given, false, ex.field(), ex.getMessage()));
+			}
+		}
+		return new Report(rows.size(), registered, rows.size() - registered, results);
+	}
+
+	private static MintRequest request(Map<String, String> row) {
+		List<Location> locations = (row.get("url") != null)
+				? List.of(new Location(1, row.get("url"), row.get("mediaType"))) : List.of();
+		String identifier = row.get("identifier");
+		if (identifier != null) {
+			Cdoi cdoi = Cdoi.parse(identifier);
+			return new MintRequest(cdoi.prefix(), cdoi.type(), null, cdoi.suffix(), null, null, row.get("title"),
+					locations);
+		}
+		if (row.get("prefix") == null || row.get("localName") == null) {
+			throw new InvalidInput("identifier", "give either identifier, or prefix, type and localName");
+		}
+		CdoiType type = CdoiType.ofCode(row.get("type"));
+		if (type == null) {
+			throw new InvalidInput("type",
+					"'" + row.get("type") + "' is not a resource-type code; use one of " + CdoiType.codes());
+		}
+		return new MintRequest(row.get("prefix"), type, row.get("localName"), null, null, null, row.get("title"),
+				locations);
+	}
+
+	private static List<Map<String, String>> read(List<List<String>> table) {
+		if (table.isEmpty()) {
+			throw new IllegalArgumentException("the file is empty: the first row must name the columns");
+		}
+		Map<Integer, String> keys = new HashMap<>();
+		List<String> header = table.get(0);
+		for (int i = 0; i < header.size(); i++) {
+			String name = header.get(i).strip().replace("\uFEFF", "");
+			for (String[] column : COLUMNS) {
+				if (column[0].equalsIgnoreCase(name) || column[1].equals(name)) {
+					keys.put(i, column[0]);
+				}
+			}
+		}
+		if (!keys.containsValue("url")) {
+			throw new IllegalArgumentException("the header row lacks the column url (地址)");
+		}
+		if (!keys.containsValue("identifier") && !keys.containsValue("localName")) {
+			throw new IllegalArgumentException(
+					"the header row needs identifier (标识符), or prefix (前缀), type (资源类型) and localName (本地名称)");
+		}
+		List<Map<String, String>> rows = new ArrayList<>();
+		for (List<String> cells : table.subList(1, table.size())) {
+			if (cells.stream().allMatch(String::isBlank)) {
+				continue;
+			}
+			if (rows.size() >= MAX_ROWS) {
+				throw new IllegalArgumentException("more than " + MAX_ROWS + " rows; split the file");
+			}
+			Map<String, String> row = new HashMap<>();
+			keys.forEach((index, key) -> row.put(key,
+					(index < cells.size() && !cells.get(index).isBlank()) ? cells.get(index).strip() : null));
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	private static List<List<String>> readCsv(InputStream in) throws IOException {
+		List<List<String>> table = new ArrayList<>();
+		CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
+		try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
+			for (CSVRecord record : parser) {
+				table.add(record.toList());
+			}
+		}
+		catch (java.io.UncheckedIOException ex) {
+			throw new IllegalArgumentException("not a readable CSV file: " + ex.getMessage());
+		}
+		return table;
+	}
+
+	private static List<List<String>> readXlsx(InputStream in) throws IOException {
+		List<List<String>> table = new ArrayList<>();
+		DataFormatter formatter = new DataFormatter(Locale.ROOT);
+		try (Workbook workbook = new XSSFWorkbook(in)) {
+			Sheet sheet = workbook.getSheetAt(0);
+			for (Row row : sheet) {
+				List<String> cells = new ArrayList<>();
+				for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
+					Cell cell = row.getCell(i);
+					cells.add((cell != null) ? formatter.formatCellValue(cell) : "");
+				}
+				table.add(cells);
+			}
+		}
+		catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
+				| org.apache.poi.ooxml.POIXMLException ex) {
+			throw new IllegalArgumentException("not a readable .xlsx file: " + ex.getMessage());
+		}
+		return table;
+	}
+
+}

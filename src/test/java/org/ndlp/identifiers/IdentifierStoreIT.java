@@ -1,0 +1,97 @@
+package org.ndlp.identifiers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.ndlp.identifiers.internal.JdbcIdentifiers;
+import org.ndlp.members.MemberLibraries;
+import org.ndlp.members.internal.JdbcLibraries;
+import org.ndlp.shared.LibraryCode;
+import org.ndlp.shared.RegionCode;
+import org.ndlp.shared.security.CurrentUser;
+import org.ndlp.shared.security.StaffRole;
+import org.ndlp.support.Databases;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The identifier tables and their statements on both databases (migration V6_1): prefix
+ * allocation, minting from sequence blocks, batched minting per target, locations,
+ * tombstones, the audit trail and the follower's locked position.
+ */
+class IdentifierStoreIT {
+
+	static Stream<Arguments> databases() {
+		return Stream.of(Arguments.of("H2", (Supplier<DataSource>) Databases::h2),
+				Arguments.of("PostgreSQL", (Supplier<DataSource>) Databases::postgres));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void mintsChangesAndTombstonesOnBothDatabases(String name, Supplier<DataSource> db) {
+		DataSource dataSource = db.get();
+		JdbcIdentifiers store = new JdbcIdentifiers(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
+		Identifiers identifiers = new Identifiers(store,
+				new MemberLibraries(new JdbcLibraries(JdbcClient.create(dataSource)), Clock.systemUTC()),
+				Clock.systemUTC(), new IdentifierProperties("10001", Duration.ofSeconds(5), 500, 1000, Duration.ZERO));
+		CurrentUser admin = new CurrentUser("admin", StaffRole.NATIONAL_ADMIN, LibraryCode.NLC,
+				RegionCode.of("110108"));
+
+		identifiers.allocatePrefix("10001.330000", "CN-330000-PL", "浙江", admin);
+		assertThat(identifiers.prefixes()).extracting(Prefix::prefix).containsExactly("10001", "10001.330000");
+
+		Identifier minted = identifiers.mint(new MintRequest("10001.330000", CdoiType.BK, null, null, null, null, "书",
+				List.of(new Location(1, "https://zjlib.example.cn/1", null))), admin);
+		Identifier next = identifiers.mint(new MintRequest("10001.330000", CdoiType.BK, null, null, null, null, null,
+				List.of(new Location(1, "https://zjlib.example.cn/2", null))), admin);
+		assertThat(minted.cdoi().localName()).isNotEqualTo(next.cdoi().localName());
+		assertThat(Cdoi.parse(minted.handle())).isEqualTo(minted.cdoi());
+
+		assertThat(identifiers.mintTargets(List.of(
+				MintRequest.forTarget("10001", CdoiType.UR, "UNION_RECORD", "7", "红楼梦",
+						"https://ndlp.example.cn/records/7"),
+				MintRequest.forTarget("10001", CdoiType.UR, "UNION_RECORD", "8", null,
+						"https://ndlp.example.cn/records/8"),
+				MintRequest.forTarget("10001", CdoiType.UR, "UNION_RECORD", "7", null, "https://x.example.cn/")),
+				"system"))
+			.isEqualTo(2);
+		assertThat(identifiers.mintTargets(List
+			.of(MintRequest.forTarget("10001", CdoiType.UR, "UNION_RECORD", "7", null, "https://x.example.cn/")),
+				"system"))
+			.isZero();
+		assertThat(identifiers.targetsWithIdentifiers("UNION_RECORD", List.of("7", "8", "9"))).containsOnly("7", "8");
+
+		identifiers.setLocations(minted.cdoi(), List.of(new Location(1, "https://zjlib.example.cn/1a", null),
+				new Location(2, "https://zjlib.example.cn/1a.json", "application/json")), admin);
+		assertThat(identifiers.resolve(minted.cdoi()).orElseThrow().locations()).extracting(Location::mediaType)
+			.containsExactly(null, "application/json");
+		assertThat(identifiers.tombstoneTargets("UNION_RECORD", List.of("8"), "withdrawn", "system")).isEqualTo(1);
+		assertThat(identifiers.ofTarget("UNION_RECORD", "8").orElseThrow().deleted()).isTrue();
+		identifiers.tombstone(minted.cdoi(), "gone", admin);
+		assertThat(identifiers.get(minted.cdoi()).deleted()).isTrue();
+		assertThatThrownBy(() -> identifiers.mint(new MintRequest("10001.330000", null, null, minted.cdoi().suffix(),
+				null, null, null, List.of(new Location(1, "https://zjlib.example.cn/again", null))), admin))
+			.hasMessageContaining("never reused");
+		assertThat(identifiers.history(minted.cdoi())).extracting(IdentifierEvent::action)
+			.containsExactly("MINTED", "LOCATIONS", "TOMBSTONED");
+		assertThat(identifiers.search("红楼", null, 0, 10)).extracting(Identifier::targetId).containsExactly("7");
+
+		assertThat(store.lockPosition("catalog-union-records")).isZero();
+		store.savePosition("catalog-union-records", 42, Clock.systemUTC().instant());
+		assertThat(store.lockPosition("catalog-union-records")).isEqualTo(42);
+	}
+
+}

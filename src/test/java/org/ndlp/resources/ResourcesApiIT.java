@@ -36,7 +36,7 @@ import static org.ndlp.support.Problems.assertProblem;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class ResourcesApiIT {
+public class ResourcesApiIT {
 
 	private static final String CSV = "text/csv";
 
@@ -46,7 +46,7 @@ class ResourcesApiIT {
 		this.port = environment.getRequiredProperty("local.server.port", Integer.class);
 	}
 
-	static String resource(String library, String title, String url, int year, long items, String gb) {
+	public static String resource(String library, String title, String url, int year, long items, String gb) {
 		return "{\"library\":\"" + library + "\",\"title\":\"" + title
 				+ "\",\"creator\":\"某馆\",\"resourceType\":\"视频\","
 				+ "\"format\":\"MP4\",\"rights\":\"馆内免费\",\"itemCount\":" + items + ",\"sizeGb\":" + gb

@@ -21,6 +21,7 @@ import org.ndlp.shared.NdlpProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -75,8 +76,12 @@ class DemoResources implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final boolean censusOnFeed;
+
 	DemoResources(NdlpProperties properties, MemberLibraries libraries, JdbcResources resources,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions,
+			@Value("${ndlp.resources.demo-census-on-feed:true}") boolean censusOnFeed) {
+		this.censusOnFeed = censusOnFeed;
 		this.properties = properties;
 		this.libraries = libraries;
 		this.resources = resources;
@@ -140,7 +145,13 @@ class DemoResources implements ApplicationRunner {
 			}
 		}
 		this.resources.insertBatch(batch);
-		this.resources.feedPublishedOf(RECORDER, library.code());
+		if (this.censusOnFeed) {
+			// search and identifiers follow the feed: the census becomes searchable and
+			// gets identifiers in the background (tests switch this off: 90,000
+			// identifiers
+			// and index entries per test context buy nothing)
+			this.resources.feedPublishedOf(RECORDER, library.code());
+		}
 		for (int y = 0; y < 2; y++) {
 			// most libraries registered 85-100% of what they declared; every fifth stayed
 			// below 80%

@@ -38,6 +38,9 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/libraries", "/api/v1/libraries/*", "/api/v1/libraries.csv",
 						"/api/v1/libraries.xlsx", "/api/v1/source-records", "/api/v1/source-records/**")
 				.permitAll()
+				// search: searching and suggestions are public
+				.requestMatchers(HttpMethod.GET, "/api/v1/search", "/api/v1/search/suggest")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.realmName("NDLP")

@@ -17,7 +17,7 @@ import org.ndlp.catalog.marc.Subfield;
 import org.ndlp.shared.LibraryCode;
 
 /** MARC 21 books built for search tests, sent as MARCXML the way a library would. */
-final class Books {
+public final class Books {
 
 	private Books() {
 	}
@@ -34,7 +34,7 @@ final class Books {
 	 * @param clc 084$a with $2 clc
 	 * @param subject 650$a
 	 */
-	static IncomingRecord book(String library, String localId, String title, String creator, String year,
+	public static IncomingRecord book(String library, String localId, String title, String creator, String year,
 			String language, String isbn, String clc, String subject) {
 		List<MarcField> fields = new ArrayList<>();
 		fields.add(new ControlField("001", localId));

@@ -3,6 +3,7 @@ package org.ndlp.search.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -70,7 +71,10 @@ public final class SearchQueries {
 	static String text(SearchRequest request) {
 		List<String> parts = new ArrayList<>();
 		if (request.q() != null && !request.q().isBlank()) {
-			parts.add("(" + pinyin(request.q().strip()) + ")");
+			// an ISBN typed into the search box, hyphens and all
+			Optional<Isbn> isbn = request.q().strip().matches("[0-9Xx -]{10,17}") ? Isbn.parse(request.q().strip())
+					: Optional.empty();
+			parts.add(isbn.map((i) -> "isbn:" + i.isbn13()).orElseGet(() -> "(" + pinyin(request.q().strip()) + ")"));
 		}
 		request.fields().forEach((field, value) -> {
 			if (!FIELDS.contains(field)) {

@@ -53,7 +53,7 @@ public final class Books {
 		return incoming(library, localId, record, false);
 	}
 
-	static IncomingRecord deleted(String library, String localId) {
+	public static IncomingRecord deleted(String library, String localId) {
 		MarcRecord record = new MarcRecord("00000dam a2200000 a 4500", List.of(new ControlField("001", localId),
 				new DataField("245", '1', '0', List.of(new Subfield('a', "x")))));
 		return incoming(library, localId, record, true);

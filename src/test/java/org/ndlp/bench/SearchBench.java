@@ -18,11 +18,15 @@ import org.ndlp.catalog.MatchSignature;
 import org.ndlp.catalog.internal.JdbcClusters;
 import org.ndlp.catalog.internal.JdbcSourceRecords;
 import org.ndlp.catalog.marc.BibDescription;
+import org.ndlp.catalog.marc.DataField;
 import org.ndlp.catalog.marc.Iso2709Reader;
 import org.ndlp.catalog.marc.Iso2709Writer;
 import org.ndlp.catalog.marc.MarcEncoding;
+import org.ndlp.catalog.marc.MarcField;
+import org.ndlp.catalog.marc.MarcRecord;
 import org.ndlp.catalog.marc.ReadOptions;
 import org.ndlp.catalog.marc.ReadResult;
+import org.ndlp.catalog.marc.Subfield;
 import org.ndlp.search.SearchRequest;
 import org.ndlp.search.internal.SearchBenchSupport;
 import org.ndlp.shared.LibraryCode;
@@ -34,14 +38,36 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * mvn -B test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
  *   -Dexec.mainClass=org.ndlp.bench.SearchBench -Dexec.classpathScope=test -Dexec.args=200000
  * </pre> A MARC 21 file of N records (solrmarc's 2,000 UVA records repeated with changed
- * 001s) is stored into an H2 file catalog in batches of 500, then the change-feed indexer
- * makes it searchable in embedded Solr; prints both phases and the end-to-end rate.
+ * 001s, each copy made another book by {@link #distinct}) is stored into an H2 file
+ * catalog in batches of 500, then the change-feed indexer makes it searchable in embedded
+ * Solr; prints both phases and the end-to-end rate.
  */
 public final class SearchBench {
 
 	private static final Path DATA = Path.of("..", "shared", "data");
 
 	private SearchBench() {
+	}
+
+	/**
+	 * Another book: the copy number appended to the title, ISBNs dropped, so that copies
+	 * do not all join one cluster (a file of distinct records, as a library sends).
+	 */
+	static MarcRecord distinct(MarcRecord record, int copy) {
+		List<MarcField> fields = new ArrayList<>();
+		for (MarcField field : record.fields()) {
+			if (field instanceof DataField data && "020".equals(data.tag())) {
+				continue;
+			}
+			if (field instanceof DataField data && "245".equals(data.tag())) {
+				List<Subfield> subfields = new ArrayList<>(data.subfields());
+				subfields.add(new Subfield('n', "copy " + copy));
+				fields.add(new DataField(data.tag(), data.ind1(), data.ind2(), subfields));
+				continue;
+			}
+			fields.add(field);
+		}
+		return new MarcRecord(record.leader(), fields);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -65,9 +91,10 @@ public final class SearchBench {
 						continue;
 					}
 					String id = parsed.record().controlNumber().orElse("x") + "-" + copy;
+					MarcRecord record = (copy == 0) ? parsed.record() : distinct(parsed.record(), copy);
 					batch.add(new IncomingRecord(library, id, "ISO2709", parsed.schema().name(), "UTF_8",
-							writer.toBytes(parsed.record()), false,
-							MatchSignature.of(BibDescription.of(parsed.record(), parsed.schema()))));
+							writer.toBytes(record), false,
+							MatchSignature.of(BibDescription.of(record, parsed.schema()))));
 					stored++;
 					if (batch.size() == 500) {
 						catalog.storeAll(batch);

@@ -32,7 +32,7 @@ final class EmbeddedSolr implements SolrShape {
 
 	EmbeddedSolr(Path home, String live) {
 		this.live = live;
-		Path solrHome = home.resolve("solr").toAbsolutePath().normalize();
+		Path solrHome = home.toAbsolutePath().normalize();
 		try {
 			Path conf = solrHome.resolve("configsets").resolve(CONFIGSET).resolve("conf");
 			Files.createDirectories(conf);

@@ -26,9 +26,10 @@ public record SearchProperties(@DefaultValue Solr solr, @DefaultValue Indexer in
 	 * (SolrCloud)
 	 * @param shards shards of a new SolrCloud collection
 	 * @param replicas replicas per shard of a new SolrCloud collection
+	 * @param home folder of embedded Solr, or {@code null} for {@code ${ndlp.home}/solr}
 	 */
 	public record Solr(String zkHosts, String url, @DefaultValue("ndlp") String collection,
-			@DefaultValue("1") int shards, @DefaultValue("1") int replicas) {
+			@DefaultValue("1") int shards, @DefaultValue("1") int replicas, java.nio.file.Path home) {
 
 		boolean cloud() {
 			return this.zkHosts != null && !this.zkHosts.isBlank();

@@ -22,7 +22,7 @@ class SolrConfiguration {
 		if (solr.standalone()) {
 			return new StandaloneSolr(solr.url(), solr.collection());
 		}
-		return new EmbeddedSolr(ndlp.home(), solr.collection());
+		return new EmbeddedSolr((solr.home() != null) ? solr.home() : ndlp.home().resolve("solr"), solr.collection());
 	}
 
 	/** The one client for every index; closed with the shape. */

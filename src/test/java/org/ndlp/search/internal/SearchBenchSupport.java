@@ -25,7 +25,7 @@ public final class SearchBenchSupport implements AutoCloseable {
 	private final CatalogSearch search;
 
 	public SearchBenchSupport(Path home, DataSource db, CatalogRecords catalog, int batchSize) {
-		SearchProperties properties = new SearchProperties(new SearchProperties.Solr(null, null, "ndlp", 1, 1),
+		SearchProperties properties = new SearchProperties(new SearchProperties.Solr(null, null, "ndlp", 1, 1, null),
 				new SearchProperties.Indexer(false, Duration.ofSeconds(1), batchSize));
 		this.solr = new EmbeddedSolr(home, "ndlp");
 		MemberLibraries libraries = new MemberLibraries(new JdbcLibraries(JdbcClient.create(db)),

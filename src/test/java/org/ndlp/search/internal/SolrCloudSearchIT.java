@@ -56,7 +56,7 @@ class SolrCloudSearchIT {
 	static void start() throws Exception {
 		cluster = new MiniSolrCloudCluster.Builder(2, base).withMetrics(false).configure();
 		SearchProperties properties = new SearchProperties(
-				new SearchProperties.Solr(cluster.getZkServer().getZkAddress(), null, "ndlp", 2, 1),
+				new SearchProperties.Solr(cluster.getZkServer().getZkAddress(), null, "ndlp", 2, 1, null),
 				new SearchProperties.Indexer(false, Duration.ofSeconds(1), 500));
 		solr = new CloudSolr(properties.solr().zkHosts(), "ndlp", 2, 1);
 		DataSource db = Databases.h2();

@@ -42,6 +42,9 @@ class SecurityConfiguration {
 				// identifiers: Handle-compatible reads and the prefix list are public
 				.requestMatchers(HttpMethod.GET, "/api/handles/*/*", "/api/prefixes")
 				.permitAll()
+				// search: searching and suggestions are public
+				.requestMatchers(HttpMethod.GET, "/api/v1/search", "/api/v1/search/suggest")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.realmName("NDLP")
@@ -62,6 +65,9 @@ class SecurityConfiguration {
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**")
+			.permitAll()
+			// search: the reader portal's record pages
+			.requestMatchers("/records/**")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 			.permitAll()

@@ -1,0 +1,247 @@
+package org.ndlp.search.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.solr.client.solrj.SolrClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.ndlp.catalog.CatalogChange;
+import org.ndlp.catalog.CatalogRecords;
+import org.ndlp.shared.problem.Conflict;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows the catalog's change feed into Solr in batches and remembers its position in
+ * the database, so a crash or a Solr outage only delays the index: catalog writes never
+ * wait for Solr. Also runs the full rebuild into a new index that is swapped in at the
+ * end, so search has no gap.
+ */
+@Component
+public class SearchIndexer implements SmartLifecycle {
+
+	static final String FOLLOWER = "search";
+
+	private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+
+	private final CatalogRecords catalog;
+
+	private final UnionRecordDocuments documents;
+
+	private final JdbcIndexPosition position;
+
+	private final SolrShape solr;
+
+	private final SearchProperties.Indexer settings;
+
+	// the follower and the rebuild's final catch-up and swap never run together
+	private final ReentrantLock indexLock = new ReentrantLock();
+
+	private final AtomicReference<String> lastError = new AtomicReference<>();
+
+	private final AtomicReference<Reindex> reindex = new AtomicReference<>();
+
+	private ScheduledExecutorService follower;
+
+	SearchIndexer(CatalogRecords catalog, UnionRecordDocuments documents, JdbcIndexPosition position, SolrShape solr,
+			SearchProperties properties) {
+		this.catalog = catalog;
+		this.documents = documents;
+		this.position = position;
+		this.solr = solr;
+		this.settings = properties.indexer();
+	}
+
+	/**
+	 * Where the follower stands.
+	 *
+	 * @param position the last change-feed sequence number in the index
+	 * @param caughtUp whether nothing newer was waiting at the last look
+	 * @param lastError the last Solr failure, {@code null} after a successful batch
+	 * @param reindex the last full rebuild, or {@code null}
+	 */
+	public record Status(long position, boolean caughtUp, String lastError, Reindex reindex) {
+	}
+
+	/**
+	 * A full rebuild's progress.
+	 *
+	 * @param state RUNNING, DONE or FAILED
+	 * @param startedAt when it started
+	 * @param finishedAt when it ended, or {@code null}
+	 * @param changes change-feed entries read so far
+	 * @param documents documents written so far
+	 * @param seq the last sequence number read
+	 * @param error why it failed, or {@code null}
+	 */
+	public record Reindex(String state, Instant startedAt, Instant finishedAt, long changes, long documents, long seq,
+			String error) {
+
+		Reindex progress(long moreChanges, long moreDocuments, long newSeq) {
+			return new Reindex(this.state, this.startedAt, null, this.changes + moreChanges,
+					this.documents + moreDocuments, newSeq, null);
+		}
+
+		Reindex end(String endState, String why) {
+			return new Reindex(endState, this.startedAt, Instant.now(), this.changes, this.documents, this.seq, why);
+		}
+
+	}
+
+	public Status status() {
+		long seq = this.position.get(FOLLOWER);
+		boolean caughtUp = this.catalog.changesAfter(seq, 1).isEmpty();
+		return new Status(seq, caughtUp, this.lastError.get(), this.reindex.get());
+	}
+
+	/** Handles everything on the feed now; false when Solr failed (tried again later). */
+	public boolean catchUp() {
+		this.indexLock.lock();
+		try {
+			long seq = this.position.get(FOLLOWER);
+			if (seq == 0 && !this.position.exists(FOLLOWER)) {
+				// a new database: whatever the index holds belongs to another one
+				this.solr.client().deleteByQuery(this.solr.live(), "*:*");
+				this.position.set(FOLLOWER, 0);
+			}
+			while (true) {
+				List<CatalogChange> changes = this.catalog.changesAfter(seq, this.settings.batchSize());
+				if (changes.isEmpty()) {
+					return true;
+				}
+				apply(this.solr.live(), changes);
+				seq = changes.get(changes.size() - 1).seq();
+				this.position.set(FOLLOWER, seq);
+				this.lastError.set(null);
+			}
+		}
+		catch (Exception ex) {
+			String message = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			if (!message.equals(this.lastError.getAndSet(message))) {
+				log.warn("Search index is behind the catalog, will retry: {}", message);
+			}
+			return false;
+		}
+		finally {
+			this.indexLock.unlock();
+		}
+	}
+
+	private int apply(String collection, List<CatalogChange> changes) throws Exception {
+		UnionRecordDocuments.Changes work = this.documents
+			.forRecords(changes.stream().map(CatalogChange::recordId).toList());
+		SolrClient client = this.solr.client();
+		if (!work.add().isEmpty()) {
+			client.add(collection, work.add());
+		}
+		if (!work.delete().isEmpty()) {
+			client.deleteById(collection, work.delete());
+		}
+		client.commit(collection, true, true, true);
+		return work.add().size();
+	}
+
+	/** Starts a full rebuild into a new index; fails if one is running. */
+	public synchronized Reindex startReindex() {
+		Reindex current = this.reindex.get();
+		if (current != null && "RUNNING".equals(current.state())) {
+			throw new Conflict("reindex-running", null,
+					"a full reindex is already running (started " + current.startedAt() + ")");
+		}
+		Reindex started = new Reindex("RUNNING", Instant.now(), null, 0, 0, 0, null);
+		this.reindex.set(started);
+		Thread thread = new Thread(this::rebuild, "search-reindex");
+		thread.setDaemon(true);
+		thread.start();
+		return started;
+	}
+
+	private void rebuild() {
+		String target = null;
+		try {
+			target = this.solr.createRebuildTarget();
+			long seq = copy(target, 0);
+			this.indexLock.lock();
+			try {
+				// what arrived meanwhile, then the swap, with the follower paused
+				seq = copy(target, seq);
+				this.solr.swapIn(target);
+				target = null;
+				this.position.set(FOLLOWER, seq);
+			}
+			finally {
+				this.indexLock.unlock();
+			}
+			this.reindex.updateAndGet((r) -> r.end("DONE", null));
+			log.info("Search reindex done: {}", this.reindex.get());
+		}
+		catch (Exception ex) {
+			log.warn("Search reindex failed", ex);
+			this.reindex.updateAndGet((r) -> r.end("FAILED", ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+			if (target != null) {
+				try {
+					this.solr.drop(target);
+				}
+				catch (RuntimeException dropFailure) {
+					log.warn("Could not drop the unfinished index {}", target, dropFailure);
+				}
+			}
+		}
+	}
+
+	private long copy(String target, long from) throws Exception {
+		long seq = from;
+		while (true) {
+			List<CatalogChange> changes = this.catalog.changesAfter(seq, this.settings.batchSize());
+			if (changes.isEmpty()) {
+				return seq;
+			}
+			int written = apply(target, changes);
+			long last = changes.get(changes.size() - 1).seq();
+			seq = last;
+			this.reindex.updateAndGet((r) -> r.progress(changes.size(), written, last));
+		}
+	}
+
+	@Override
+	public void start() {
+		if (!this.settings.enabled()) {
+			return;
+		}
+		this.follower = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "search-indexer");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = Math.max(10, this.settings.pollInterval().toMillis());
+		this.follower.scheduleWithFixedDelay(this::catchUp, 0, interval, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		if (this.follower != null) {
+			this.follower.shutdownNow();
+			try {
+				this.follower.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.follower = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.follower != null;
+	}
+
+}

@@ -1,0 +1,216 @@
+package org.ndlp.search.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.util.ClientUtils;
+import org.apache.solr.common.params.CursorMarkParams;
+
+import org.ndlp.catalog.marc.Isbn;
+import org.ndlp.search.SearchRequest;
+import org.ndlp.shared.problem.InvalidInput;
+
+/**
+ * Turns a {@link SearchRequest} into a Solr query, one small step per concern (query
+ * text, fielded search, filters, sort, paging, facets, highlighting, spelling), each
+ * testable alone.
+ */
+public final class SearchQueries {
+
+	/** Facet fields, in the order the answer lists them. */
+	public static final List<String> FACETS = List.of("resourceType", "language", "year", "clcTop", "library",
+			"province");
+
+	/** Searched fields and boosts: smartcn words rank above bigram-only matches. */
+	static final String QF = "title_cjk^10 title_smart^20 title_en^5 title_pinyin^6 title_initials^2 creator_cjk^6 "
+			+ "creator_smart^8 creator_en^3 creator_pinyin^4 creator_initials^2 subject_cjk^3 subject_smart^3 "
+			+ "subject_en^2 publisher_cjk^2 isbn^10 clc^2 text text_smart text_en";
+
+	/** The plain CJK-bigram baseline, for the relevance comparison only. */
+	public static final String BASELINE_QF = "title_bigram^10 creator_bigram^6 text_bigram";
+
+	static final Map<String, String> FIELD_ALIASES = Map.of("title",
+			"title_cjk title_smart^2 title_en title_pinyin title_initials", "creator",
+			"creator_cjk creator_smart^2 creator_en creator_pinyin creator_initials", "publisher",
+			"publisher_cjk publisher_smart", "subject", "subject_cjk subject_smart subject_en series_cjk");
+
+	static final Set<String> FIELDS = Set.of("title", "creator", "isbn", "publisher", "subject", "clc");
+
+	private static final Pattern PINYIN_RUN = Pattern.compile("[a-z]{4,}");
+
+	private static final int MAX_DEPTH = 10_000;
+
+	private SearchQueries() {
+	}
+
+	/** The whole query for a request. */
+	public static SolrQuery of(SearchRequest request) {
+		SolrQuery query = new SolrQuery(text(request));
+		query.set("defType", "edismax");
+		query.set("qf", QF);
+		query.set("pf", "title_smart^30 title_cjk^20");
+		query.set("q.alt", "*:*");
+		FIELD_ALIASES.forEach((alias, fields) -> query.set("f." + alias + ".qf", fields));
+		query.set("uf", "title creator publisher subject isbn clc year language resourceType library province clcTop");
+		filters(query, request.filters());
+		sort(query, request.sort());
+		paging(query, request);
+		facets(query);
+		highlight(query);
+		spelling(query, request.q());
+		query.setFields("id", "title_cjk", "creator_cjk", "year", "library", "holdingCount", "score");
+		return query;
+	}
+
+	/** Free text and fielded values joined with AND; {@code *:*} when both are empty. */
+	static String text(SearchRequest request) {
+		List<String> parts = new ArrayList<>();
+		if (request.q() != null && !request.q().isBlank()) {
+			// an ISBN typed into the search box, hyphens and all
+			Optional<Isbn> isbn = request.q().strip().matches("[0-9Xx -]{10,17}") ? Isbn.parse(request.q().strip())
+					: Optional.empty();
+			parts.add(isbn.map((i) -> "isbn:" + i.isbn13()).orElseGet(() -> "(" + pinyin(request.q().strip()) + ")"));
+		}
+		request.fields().forEach((field, value) -> {
+			if (!FIELDS.contains(field)) {
+				throw new InvalidInput(field, "not a search field; use one of " + FIELDS);
+			}
+			if (value == null || value.isBlank()) {
+				return;
+			}
+			String v = value.strip();
+			switch (field) {
+				case "isbn" -> parts.add("isbn:" + Isbn.parse(v)
+					.orElseThrow(() -> new InvalidInput("isbn", "not a valid ISBN-10 or ISBN-13: " + v))
+					.isbn13());
+				case "clc" ->
+					parts.add("clc:" + ClientUtils.escapeQueryChars(v.toUpperCase(java.util.Locale.ROOT)) + "*");
+				default -> parts.add(field + ":(" + pinyin(v) + ")");
+			}
+		});
+		return parts.isEmpty() ? "*:*" : String.join(" AND ", parts);
+	}
+
+	/**
+	 * Run-together pinyin ({@code zhongguo}) also matches as its syllables
+	 * ({@code "zhong guo"}), the form the index holds.
+	 */
+	static String pinyin(String q) {
+		StringBuilder out = new StringBuilder();
+		for (String token : q.split(" ")) {
+			if (!out.isEmpty()) {
+				out.append(' ');
+			}
+			List<String> syllables = PINYIN_RUN.matcher(token).matches() ? Pinyin.split(token) : List.of();
+			if (syllables.size() >= 2) {
+				out.append('(').append(token).append(" OR \"").append(String.join(" ", syllables)).append("\")");
+			}
+			else {
+				out.append(token);
+			}
+		}
+		return out.toString();
+	}
+
+	/** {@code facet:value} filters, each an exact term query on a facet field. */
+	static void filters(SolrQuery query, List<String> filters) {
+		for (String filter : filters) {
+			int colon = filter.indexOf(':');
+			String field = (colon > 0) ? filter.substring(0, colon) : "";
+			if (!FACETS.contains(field) || colon == filter.length() - 1) {
+				throw new InvalidInput("filter", "expected facet:value with a facet of " + FACETS + ", got: " + filter);
+			}
+			String value = filter.substring(colon + 1);
+			if ("year".equals(field) && !value.matches("\\d{1,4}")) {
+				throw new InvalidInput("filter", "year must be a number, got: " + value);
+			}
+			query.addFilterQuery("{!term f=" + field + "}" + value);
+		}
+	}
+
+	static void sort(SolrQuery query, String sort) {
+		String s = (sort == null || sort.isBlank()) ? "relevance" : sort;
+		switch (s) {
+			case "relevance" -> query.set("sort", "score desc,id asc");
+			case "year" -> query.set("sort", "year desc,id asc");
+			case "title" -> query.set("sort", "titleSort asc,id asc");
+			default -> throw new InvalidInput("sort", "sort must be relevance, year or title, got: " + s);
+		}
+	}
+
+	static void paging(SolrQuery query, SearchRequest request) {
+		if (request.size() < 1 || request.size() > 100) {
+			throw new InvalidInput("size", "size must be 1 to 100");
+		}
+		query.setRows(request.size());
+		if (request.cursor() != null) {
+			if (request.page() != null) {
+				throw new InvalidInput("cursor", "page by number or by cursor, not both");
+			}
+			query.set(CursorMarkParams.CURSOR_MARK_PARAM, request.cursor());
+			return;
+		}
+		int page = (request.page() != null) ? request.page() : 1;
+		if (page < 1) {
+			throw new InvalidInput("page", "page starts at 1");
+		}
+		if ((long) page * request.size() > MAX_DEPTH) {
+			throw new InvalidInput("page", "deeper than " + MAX_DEPTH + " hits: page with cursor=* instead");
+		}
+		query.setStart((page - 1) * request.size());
+	}
+
+	static void facets(SolrQuery query) {
+		query.setFacet(true);
+		query.setFacetMinCount(1);
+		query.setFacetLimit(30);
+		FACETS.forEach(query::addFacetField);
+		query.set("f.year.facet.sort", "index");
+		query.set("f.year.facet.limit", "-1");
+	}
+
+	static void highlight(SolrQuery query) {
+		query.setHighlight(true);
+		query.set("hl.method", "unified");
+		query.set("hl.fl", "title_cjk,creator_cjk");
+		query.set("hl.requireFieldMatch", "false");
+		query.set("hl.tag.pre", "<em>");
+		query.set("hl.tag.post", "</em>");
+	}
+
+	static void spelling(SolrQuery query, String q) {
+		if (q != null && !q.isBlank()) {
+			query.set("spellcheck", "true");
+			query.set("spellcheck.q", q);
+			query.set("spellcheck.collate", "true");
+			query.set("spellcheck.maxCollationTries", "3");
+			query.set("spellcheck.count", "5");
+		}
+	}
+
+	/** The Chinese name of a CLC top class, or {@code null}. */
+	public static String clcName(String topClass) {
+		return ClcClasses.name(topClass);
+	}
+
+	/**
+	 * Autocomplete: titles starting with the typed text, or with these pinyin initials.
+	 */
+	public static SolrQuery suggest(String prefix, int limit) {
+		String term = ClientUtils.escapeQueryChars(prefix.strip());
+		SolrQuery query = new SolrQuery("title_prefix:" + term + " OR title_initials:"
+				+ ClientUtils.escapeQueryChars(prefix.strip().toLowerCase(java.util.Locale.ROOT)));
+		query.set("defType", "lucene");
+		query.set("q.op", "OR");
+		query.set("sort", "holdingCount desc,id asc");
+		query.setRows(limit);
+		query.setFields("id", "title_cjk");
+		return query;
+	}
+
+}

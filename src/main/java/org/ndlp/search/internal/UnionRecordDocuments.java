@@ -1,0 +1,199 @@
+package org.ndlp.search.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.solr.common.SolrInputDocument;
+
+import org.ndlp.catalog.CatalogRecords;
+import org.ndlp.catalog.ClusterMember;
+import org.ndlp.catalog.SourceRecord;
+import org.ndlp.catalog.marc.BibDescription;
+import org.ndlp.catalog.marc.Creator;
+import org.ndlp.catalog.marc.Isbn;
+import org.ndlp.members.MemberLibraries;
+import org.ndlp.members.MemberLibrary;
+import org.ndlp.shared.LibraryCode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the Solr document of a union record: one per work cluster, id = the cluster id
+ * (its first record's id), described by its first live member and holding every live
+ * member's library. The one place that knows how catalog data becomes a search document,
+ * so that it can move to the catalog's union-record read model when that exists.
+ */
+@Component
+class UnionRecordDocuments {
+
+	private static final Pattern YEAR = Pattern.compile("(1[0-9]{3}|20[0-9]{2})");
+
+	private final CatalogRecords catalog;
+
+	private final MemberLibraries libraries;
+
+	UnionRecordDocuments(CatalogRecords catalog, MemberLibraries libraries) {
+		this.catalog = catalog;
+		this.libraries = libraries;
+	}
+
+	/**
+	 * What the index must do after these records changed: documents to write and cluster
+	 * ids to delete (clusters left without live records).
+	 *
+	 * @param add documents to add or replace
+	 * @param delete ids of documents to delete
+	 */
+	record Changes(List<SolrInputDocument> add, List<String> delete) {
+	}
+
+	Changes forRecords(Collection<Long> recordIds) {
+		Map<Long, List<Long>> clusters = new HashMap<>();
+		for (long recordId : new LinkedHashSet<>(recordIds)) {
+			boolean known = clusters.values().stream().anyMatch((members) -> members.contains(recordId));
+			if (known) {
+				continue;
+			}
+			List<ClusterMember> members = this.catalog.cluster(recordId);
+			if (members.isEmpty()) {
+				clusters.put(recordId, List.of(recordId));
+			}
+			else {
+				clusters.put(members.get(0).clusterId(),
+						members.stream().map(ClusterMember::recordId).sorted().toList());
+			}
+		}
+		Map<LibraryCode, Optional<MemberLibrary>> libraryCache = new HashMap<>();
+		List<SolrInputDocument> add = new ArrayList<>();
+		List<String> delete = new ArrayList<>();
+		clusters.forEach((clusterId, members) -> {
+			SolrInputDocument doc = document(clusterId, members, libraryCache);
+			if (doc != null) {
+				add.add(doc);
+			}
+			else {
+				delete.add(String.valueOf(clusterId));
+			}
+		});
+		return new Changes(add, delete);
+	}
+
+	private SolrInputDocument document(long clusterId, List<Long> memberIds,
+			Map<LibraryCode, Optional<MemberLibrary>> libraryCache) {
+		List<BibDescription> descriptions = new ArrayList<>();
+		List<SourceRecord> sources = new ArrayList<>();
+		for (long id : memberIds) {
+			Optional<SourceRecord> source = this.catalog.current(id).filter((s) -> !s.deleted());
+			Optional<BibDescription> description = source.flatMap(this.catalog::parse)
+				.map((parsed) -> BibDescription.of(parsed.record(), parsed.schema()));
+			if (description.isPresent()) {
+				sources.add(source.get());
+				descriptions.add(description.get());
+			}
+		}
+		if (descriptions.isEmpty()) {
+			return null;
+		}
+		BibDescription first = descriptions.get(0);
+		SolrInputDocument doc = new SolrInputDocument();
+		doc.setField("id", String.valueOf(clusterId));
+		Set<String> titles = new LinkedHashSet<>();
+		Set<String> creators = new LinkedHashSet<>();
+		Set<String> publishers = new LinkedHashSet<>();
+		Set<String> subjects = new LinkedHashSet<>();
+		Set<String> series = new LinkedHashSet<>();
+		Set<String> isbns = new LinkedHashSet<>();
+		Set<String> clc = new LinkedHashSet<>();
+		Set<String> languages = new LinkedHashSet<>();
+		Set<String> pinyin = new LinkedHashSet<>();
+		for (BibDescription d : descriptions) {
+			addIfPresent(titles, d.title());
+			d.parallelTitles().forEach((t) -> addIfPresent(titles, t));
+			addIfPresent(pinyin, d.titleRomanized());
+			d.creators().stream().map(Creator::name).forEach((c) -> addIfPresent(creators, c));
+			addIfPresent(publishers, d.publisher());
+			d.subjects().forEach((s) -> addIfPresent(subjects, s));
+			d.series().forEach((s) -> addIfPresent(series, s));
+			d.isbns().stream().map(Isbn::isbn13).forEach(isbns::add);
+			d.clc().forEach((c) -> addIfPresent(clc, c.strip()));
+			d.languages().forEach((l) -> addIfPresent(languages, l.strip().toLowerCase(java.util.Locale.ROOT)));
+		}
+		titles.forEach((t) -> doc.addField("title_cjk", t));
+		creators.forEach((c) -> doc.addField("creator_cjk", c));
+		publishers.forEach((p) -> doc.addField("publisher_cjk", p));
+		subjects.forEach((s) -> doc.addField("subject_cjk", s));
+		series.forEach((s) -> doc.addField("series_cjk", s));
+		isbns.forEach((i) -> doc.addField("isbn", i));
+		clc.forEach((c) -> doc.addField("clc", c));
+		clc.stream()
+			.map(ClcClasses::topClass)
+			.flatMap(Optional::stream)
+			.distinct()
+			.forEach((c) -> doc.addField("clcTop", c));
+		languages.forEach((l) -> doc.addField("language", l));
+		if (first.type() != null) {
+			doc.setField("resourceType", first.type().name());
+		}
+		year(first.year()).ifPresent((y) -> doc.setField("year", y));
+		if (first.edition() != null) {
+			doc.setField("edition", first.edition());
+		}
+		if (first.place() != null) {
+			doc.setField("place", first.place());
+		}
+		for (String title : titles) {
+			addIfPresent(pinyin, Pinyin.full(title));
+			addIfPresent(doc, "title_initials", Pinyin.initials(title));
+		}
+		pinyin.forEach((p) -> doc.addField("title_pinyin", p));
+		for (String creator : creators) {
+			addIfPresent(doc, "creator_pinyin", Pinyin.full(creator));
+			addIfPresent(doc, "creator_initials", Pinyin.initials(creator));
+		}
+		String sortTitle = titles.isEmpty() ? "" : titles.iterator().next();
+		String sortKey = Pinyin.full(sortTitle);
+		doc.setField("titleSort", (sortKey.isEmpty() ? sortTitle : sortKey).toLowerCase(java.util.Locale.ROOT));
+		Set<String> libraryCodes = new TreeSet<>();
+		Set<String> provinces = new TreeSet<>();
+		for (SourceRecord source : sources) {
+			libraryCodes.add(source.library().value());
+			libraryCache.computeIfAbsent(source.library(), this.libraries::find)
+				.ifPresent((library) -> provinces.add(library.provinceName()));
+		}
+		libraryCodes.forEach((code) -> doc.addField("library", code));
+		provinces.forEach((province) -> doc.addField("province", province));
+		doc.setField("holdingCount", sources.size());
+		sources.forEach((source) -> doc.addField("recordIds", source.id()));
+		return doc;
+	}
+
+	static Optional<Integer> year(String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		Matcher matcher = YEAR.matcher(text);
+		return matcher.find() ? Optional.of(Integer.valueOf(matcher.group(1))) : Optional.empty();
+	}
+
+	private static void addIfPresent(Set<String> values, String value) {
+		if (value != null && !value.isBlank()) {
+			values.add(value.strip());
+		}
+	}
+
+	private static void addIfPresent(SolrInputDocument doc, String field, String value) {
+		if (value != null && !value.isBlank()) {
+			doc.addField(field, value);
+		}
+	}
+
+}

@@ -1,0 +1,123 @@
+package org.ndlp.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+import org.ndlp.catalog.CatalogRecords;
+import org.ndlp.catalog.IncomingRecord;
+import org.ndlp.catalog.MatchSignature;
+import org.ndlp.catalog.internal.JdbcClusters;
+import org.ndlp.catalog.internal.JdbcSourceRecords;
+import org.ndlp.catalog.marc.BibDescription;
+import org.ndlp.catalog.marc.DataField;
+import org.ndlp.catalog.marc.Iso2709Reader;
+import org.ndlp.catalog.marc.Iso2709Writer;
+import org.ndlp.catalog.marc.MarcEncoding;
+import org.ndlp.catalog.marc.MarcField;
+import org.ndlp.catalog.marc.MarcRecord;
+import org.ndlp.catalog.marc.ReadOptions;
+import org.ndlp.catalog.marc.ReadResult;
+import org.ndlp.catalog.marc.Subfield;
+import org.ndlp.search.SearchRequest;
+import org.ndlp.search.internal.SearchBenchSupport;
+import org.ndlp.shared.LibraryCode;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Ingest → searchable records/s (issue 4), printed by a command: <pre>
+ * mvn -B test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+ *   -Dexec.mainClass=org.ndlp.bench.SearchBench -Dexec.classpathScope=test -Dexec.args=200000
+ * </pre> A MARC 21 file of N records (solrmarc's 2,000 UVA records repeated with changed
+ * 001s, each copy made another book by {@link #distinct}) is stored into an H2 file
+ * catalog in batches of 500, then the change-feed indexer makes it searchable in embedded
+ * Solr; prints both phases and the end-to-end rate.
+ */
+public final class SearchBench {
+
+	private static final Path DATA = Path.of("..", "shared", "data");
+
+	private SearchBench() {
+	}
+
+	/**
+	 * Another book: the copy number appended to the title, ISBNs dropped, so that copies
+	 * do not all join one cluster (a file of distinct records, as a library sends).
+	 */
+	static MarcRecord distinct(MarcRecord record, int copy) {
+		List<MarcField> fields = new ArrayList<>();
+		for (MarcField field : record.fields()) {
+			if (field instanceof DataField data && "020".equals(data.tag())) {
+				continue;
+			}
+			if (field instanceof DataField data && "245".equals(data.tag())) {
+				List<Subfield> subfields = new ArrayList<>(data.subfields());
+				subfields.add(new Subfield('n', "copy " + copy));
+				fields.add(new DataField(data.tag(), data.ind1(), data.ind2(), subfields));
+				continue;
+			}
+			fields.add(field);
+		}
+		return new MarcRecord(record.leader(), fields);
+	}
+
+	public static void main(String[] args) throws Exception {
+		int total = (args.length > 0) ? Integer.parseInt(args[0]) : 200_000;
+		byte[] uva = Files.readAllBytes(DATA.resolve("solrmarc/test/data/records/uva_001_2000.mrc"));
+		Path folder = Files.createTempDirectory("ndlp-search-bench");
+		JdbcDataSource h2 = new JdbcDataSource();
+		h2.setURL("jdbc:h2:file:" + folder.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+		Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+		CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(h2)),
+				new JdbcClusters(new JdbcTemplate(h2)), java.time.Clock.systemUTC());
+		LibraryCode library = LibraryCode.of("CN-440000-PL");
+		Iso2709Writer writer = new Iso2709Writer(OutputStream.nullOutputStream(), MarcEncoding.UTF_8);
+		long start = System.nanoTime();
+		long stored = 0;
+		List<IncomingRecord> batch = new ArrayList<>(500);
+		for (int copy = 0; stored < total; copy++) {
+			try (InputStream in = new ByteArrayInputStream(uva)) {
+				for (ReadResult result : (Iterable<ReadResult>) Iso2709Reader.read(in, ReadOptions.DETECT)::iterator) {
+					if (!(result instanceof ReadResult.Parsed parsed) || stored >= total) {
+						continue;
+					}
+					String id = parsed.record().controlNumber().orElse("x") + "-" + copy;
+					MarcRecord record = (copy == 0) ? parsed.record() : distinct(parsed.record(), copy);
+					batch.add(new IncomingRecord(library, id, "ISO2709", parsed.schema().name(), "UTF_8",
+							writer.toBytes(record), false,
+							MatchSignature.of(BibDescription.of(record, parsed.schema()))));
+					stored++;
+					if (batch.size() == 500) {
+						catalog.storeAll(batch);
+						batch.clear();
+					}
+				}
+			}
+		}
+		catalog.storeAll(batch);
+		double ingestSeconds = (System.nanoTime() - start) / 1e9;
+		try (SearchBenchSupport search = new SearchBenchSupport(folder.resolve("home"), h2, catalog, 500)) {
+			long indexStart = System.nanoTime();
+			if (!search.catchUp()) {
+				throw new IllegalStateException("indexing failed");
+			}
+			double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
+			long found = search.search().search(new SearchRequest(null, null, null, null, 1, 1, null)).total();
+			System.out.printf(Locale.ROOT,
+					"%,d MARC 21 records: store %.1f s (%,.0f rec/s), index %.1f s (%,.0f rec/s), "
+							+ "ingest -> searchable %,.0f rec/s; %,d union records searchable%n",
+					stored, ingestSeconds, stored / ingestSeconds, indexSeconds, stored / indexSeconds,
+					stored / (ingestSeconds + indexSeconds), found);
+		}
+	}
+
+}

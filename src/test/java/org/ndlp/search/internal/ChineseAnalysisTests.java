@@ -1,0 +1,82 @@
+package org.ndlp.search.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.common.SolrInputDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.ndlp.search.SearchRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The configset's analysis on embedded Solr, without Spring: what matches what. */
+class ChineseAnalysisTests {
+
+	@TempDir
+	static Path home;
+
+	static EmbeddedSolr solr;
+
+	@BeforeAll
+	static void index() throws Exception {
+		solr = new EmbeddedSolr(home, "ndlp");
+		SolrInputDocument doc = new SolrInputDocument();
+		doc.setField("id", "1");
+		doc.addField("title_cjk", "中华人民共和国图书馆史稿");
+		doc.addField("isbn", "9787301061237");
+		doc.addField("title_pinyin", Pinyin.full("中华人民共和国图书馆史稿"));
+		doc.addField("title_initials", Pinyin.initials("中华人民共和国图书馆史稿"));
+		SolrInputDocument english = new SolrInputDocument();
+		english.setField("id", "2");
+		english.addField("title_cjk", "Libraries and librarianship in China");
+		solr.client().add("ndlp", List.of(doc, english));
+		solr.client().commit("ndlp");
+	}
+
+	@AfterAll
+	static void close() {
+		solr.close();
+	}
+
+	@Test
+	void pinyinForms() {
+		assertThat(Pinyin.full("中华人民共和国")).isEqualTo("zhong hua ren min gong he guo");
+		assertThat(Pinyin.initials("红楼梦")).isEqualTo("hlm");
+		assertThat(Pinyin.split("hongloumeng")).containsExactly("hong", "lou", "meng");
+		assertThat(Pinyin.split("history")).isEmpty();
+	}
+
+	@Test
+	void traditionalCharactersAreSimplified() {
+		assertThat(TraditionalToSimplifiedCharFilterFactory.simplify("圖書館")).isEqualTo("图书馆");
+	}
+
+	@Test
+	void isbnAndPrefixAndWordInsideWord() throws Exception {
+		assertThat(ids(query(Map.of("isbn", "9787301061237"), null))).containsExactly("1");
+		assertThat(ids(query(Map.of(), "人民"))).containsExactly("1");
+		assertThat(ids(query(Map.of(), "圖書館"))).containsExactly("1");
+		assertThat(ids(solr.client()
+			.query("ndlp", SearchQueries.suggest("中華人民", 5))
+			.getResults()
+			.stream()
+			.map((d) -> d.getFieldValue("id"))
+			.toList())).containsExactly("1");
+	}
+
+	private List<Object> query(Map<String, String> fields, String q) throws Exception {
+		SolrQuery query = SearchQueries.of(new SearchRequest(q, fields, null, null, 1, 10, null));
+		return solr.client().query("ndlp", query).getResults().stream().map((d) -> d.getFieldValue("id")).toList();
+	}
+
+	private static List<Object> ids(List<Object> ids) {
+		return ids;
+	}
+
+}

@@ -78,7 +78,8 @@ public final class SearchBench {
 		h2.setURL("jdbc:h2:file:" + folder.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
 		Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
 		CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(h2)),
-				new JdbcClusters(new JdbcTemplate(h2)), java.time.Clock.systemUTC());
+				new JdbcClusters(new JdbcTemplate(h2)),
+				new org.ndlp.catalog.internal.JdbcHoldings(new JdbcTemplate(h2)), java.time.Clock.systemUTC());
 		LibraryCode library = LibraryCode.of("CN-440000-PL");
 		Iso2709Writer writer = new Iso2709Writer(OutputStream.nullOutputStream(), MarcEncoding.UTF_8);
 		long start = System.nanoTime();

@@ -61,7 +61,8 @@ class SolrCloudSearchIT {
 		solr = new CloudSolr(properties.solr().zkHosts(), "ndlp", 2, 1);
 		DataSource db = Databases.h2();
 		catalog = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(db)),
-				new JdbcClusters(new JdbcTemplate(db)), Clock.systemUTC());
+				new JdbcClusters(new JdbcTemplate(db)),
+				new org.ndlp.catalog.internal.JdbcHoldings(new JdbcTemplate(db)), Clock.systemUTC());
 		MemberLibraries libraries = new MemberLibraries(new JdbcLibraries(JdbcClient.create(db)), Clock.systemUTC());
 		indexer = new SearchIndexer(catalog, new UnionRecordDocuments(catalog, libraries),
 				new JdbcIndexPosition(JdbcClient.create(db)), solr, properties);

@@ -63,12 +63,17 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
+			// OAI-PMH provider: public, GET and POST (harvesters send no CSRF token)
+			.requestMatchers("/oai")
+			.permitAll()
 			.requestMatchers("/admin", "/admin/**")
 			.authenticated()
 			.anyRequest()
 			.denyAll())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			// OAI-PMH harvesters POST forms without a session or token
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/oai"));
 		return http.build();
 	}
 

@@ -306,8 +306,9 @@ class OaiPmhProviderIT {
 
 	static IncomingRecord incoming(LibraryCode library, MarcRecord record, String schema, boolean deleted) {
 		byte[] bytes = new Iso2709Writer(OutputStream.nullOutputStream(), MarcEncoding.UTF_8).toBytes(record);
+		// leader/05 d is a deletion, as ingest reads it
 		return new IncomingRecord(library, record.controlNumber().orElseThrow(), "ISO2709", schema, "UTF_8", bytes,
-				deleted);
+				deleted || record.isDeleted());
 	}
 
 }

@@ -1,12 +1,19 @@
 package org.ndlp.bench;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +22,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
+import com.sun.net.httpserver.HttpServer;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -31,12 +41,18 @@ import org.ndlp.catalog.marc.ReadOptions;
 import org.ndlp.catalog.marc.ReadResult;
 import org.ndlp.members.MemberLibraries;
 import org.ndlp.members.internal.JdbcLibraries;
+import org.ndlp.oaipmh.HarvestProperties;
+import org.ndlp.oaipmh.HarvestSource;
 import org.ndlp.oaipmh.OaiPmhProperties;
+import org.ndlp.oaipmh.internal.Harvester;
+import org.ndlp.oaipmh.internal.JdbcHarvestSources;
 import org.ndlp.oaipmh.internal.OaiProvider;
 import org.ndlp.shared.LibraryCode;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * OAI-PMH provider figures: one ListRecords stream of MARCXML (marc21) at 500 records a
@@ -73,6 +89,54 @@ public final class OaiPmhBench {
 		// warm up the JIT and the H2 cache with one short walk
 		walk(provider, 10, false);
 		walk(provider, Integer.MAX_VALUE, true);
+		harvest(provider, jdbc, catalog, h2);
+	}
+
+	/**
+	 * Serves the provider on loopback (the JDK's HTTP server) and harvests one library's
+	 * records (a third of the catalog) into another library with the real harvester.
+	 */
+	private static void harvest(OaiProvider provider, JdbcTemplate jdbc, CatalogRecords catalog, DataSource h2)
+			throws Exception {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/oai", (exchange) -> {
+			Map<String, String[]> parameters = new LinkedHashMap<>();
+			for (String pair : String.valueOf(exchange.getRequestURI().getRawQuery()).split("&")) {
+				int eq = pair.indexOf('=');
+				parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+						new String[] { URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8) });
+			}
+			exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=UTF-8");
+			exchange.sendResponseHeaders(200, 0);
+			try (Writer out = new BufferedWriter(
+					new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8), 1 << 16)) {
+				provider.respond(parameters, "http://127.0.0.1/oai", out);
+			}
+		});
+		server.start();
+		try {
+			JdbcHarvestSources sources = new JdbcHarvestSources(jdbc);
+			Harvester harvester = new Harvester(sources, catalog,
+					new TransactionTemplate(new DataSourceTransactionManager(h2)),
+					new HarvestProperties(false, Duration.ofMinutes(1), 4, Duration.ofSeconds(1), Duration.ofMinutes(1),
+							Duration.ofMinutes(10)),
+					Clock.systemUTC());
+			long id = sources.insert(LibraryCode.of("CN-320000-PL"),
+					"http://127.0.0.1:" + server.getAddress().getPort() + "/oai", "marc21", "library:CN-110000-NLC",
+					1440, false, "bench", Instant.now());
+			long start = System.nanoTime();
+			harvester.runIfFree(id);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			HarvestSource source = sources.find(id).orElseThrow().source();
+			System.out.printf(Locale.ROOT,
+					"harvester: %,d records in %d pages over loopback from our own provider, parsed, stored and "
+							+ "clustered in %.1f s = %,.0f rec/s (status %s, %d failed)%n",
+					source.harvested(), source.pages(), seconds, source.harvested() / seconds, source.status(),
+					source.failed());
+		}
+		finally {
+			server.stop(0);
+		}
 	}
 
 	private static void walk(OaiProvider provider, int maxPages, boolean print) {
@@ -119,22 +183,24 @@ public final class OaiPmhBench {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		if (print) {
 			int n = millis.size();
-			double firstFive = millis.subList(0, Math.min(5, n))
-				.stream()
-				.mapToDouble(Double::doubleValue)
-				.average()
-				.orElse(0);
-			double lastFive = millis.subList(Math.max(0, n - 6), n - 1)
-				.stream()
-				.mapToDouble(Double::doubleValue)
-				.average()
-				.orElse(0);
+			// the last page is partial; compare full pages
+			List<Double> full = millis.subList(0, Math.max(1, n - 1));
 			System.out.printf(Locale.ROOT,
 					"provider: %,d MARCXML records in %d pages of 500 in %.1f s = %,.0f rec/s; first page %.0f ms, "
-							+ "last full page %.0f ms (ratio %.2f); mean of first 5 pages %.0f ms, of last 5 full pages %.0f ms (ratio %.2f)%n",
-					records, n, seconds, records / seconds, millis.get(0), millis.get(Math.max(0, n - 2)),
-					millis.get(Math.max(0, n - 2)) / millis.get(0), firstFive, lastFive, lastFive / firstFive);
+							+ "last full page %.0f ms; median of first 10 pages %.0f ms, of last 10 full pages %.0f ms "
+							+ "(last/first %.2f)%n",
+					records, n, seconds, records / seconds, full.get(0), full.get(full.size() - 1),
+					median(full.subList(0, Math.min(10, full.size()))),
+					median(full.subList(Math.max(0, full.size() - 10), full.size())),
+					median(full.subList(Math.max(0, full.size() - 10), full.size()))
+							/ median(full.subList(0, Math.min(10, full.size()))));
 		}
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		java.util.Collections.sort(sorted);
+		return sorted.get(sorted.size() / 2);
 	}
 
 	private static int count(CharSequence text, String what) {

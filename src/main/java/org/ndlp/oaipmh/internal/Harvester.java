@@ -157,6 +157,36 @@ public class Harvester {
 		}
 	}
 
+	/**
+	 * Reads a page's MARCXML records in one pass (one parser, not one per record); null
+	 * when the results do not line up one to one with the records (then each is read
+	 * alone).
+	 */
+	private static List<ReadResult> readAll(List<OaiClient.Harvested> records) {
+		if (records.isEmpty()) {
+			return List.of();
+		}
+		ByteArrayOutputStream collection = new ByteArrayOutputStream(records.size() * 4096);
+		collection.writeBytes("<collection>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		records.forEach((record) -> collection.writeBytes(record.metadata()));
+		collection.writeBytes("</collection>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		try (Stream<ReadResult> results = MarcXmlReader.read(new ByteArrayInputStream(collection.toByteArray()),
+				ReadOptions.DETECT)) {
+			List<ReadResult> list = results.toList();
+			return (list.size() == records.size()) ? list : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static ReadResult readOne(OaiClient.Harvested record) {
+		try (Stream<ReadResult> results = MarcXmlReader.read(new ByteArrayInputStream(record.metadata()),
+				ReadOptions.DETECT)) {
+			return results.findFirst().orElse(null);
+		}
+	}
+
 	private void store(HarvestSource source, OaiClient.Page page) {
 		List<IncomingRecord> incoming = new ArrayList<>();
 		List<String[]> failures = new ArrayList<>();
@@ -167,6 +197,7 @@ public class Harvester {
 			.map(OaiClient.Harvested::identifier)
 			.toList();
 		Map<String, String> known = deletions.isEmpty() ? Map.of() : this.sources.localIds(source.id(), deletions);
+		List<OaiClient.Harvested> marc = new ArrayList<>();
 		for (OaiClient.Harvested record : page.records()) {
 			if (record.deleted()) {
 				String localId = known.get(record.identifier());
@@ -178,15 +209,23 @@ public class Harvester {
 							true));
 				}
 				// a deletion of a record never harvested deletes nothing
-				continue;
 			}
-			if (record.metadata() == null) {
+			else if (record.metadata() == null) {
 				failures.add(new String[] { record.identifier(), "the record has no metadata" });
-				continue;
 			}
-			try (Stream<ReadResult> results = MarcXmlReader.read(new ByteArrayInputStream(record.metadata()),
-					ReadOptions.DETECT)) {
-				ReadResult result = results.findFirst().orElse(null);
+			else if (!"record".equals(record.element())) {
+				failures.add(new String[] { record.identifier(), "the metadata holds no MARCXML record but <"
+						+ record.element() + "> (is " + source.metadataPrefix() + " MARCXML?)" });
+			}
+			else {
+				marc.add(record);
+			}
+		}
+		List<ReadResult> results = readAll(marc);
+		for (int i = 0; i < marc.size(); i++) {
+			OaiClient.Harvested record = marc.get(i);
+			try {
+				ReadResult result = (results != null) ? results.get(i) : readOne(record);
 				if (result instanceof ReadResult.Parsed parsed) {
 					String localId = parsed.record().controlNumber().map(String::strip).orElse("");
 					if (localId.isEmpty()) {
@@ -207,8 +246,7 @@ public class Harvester {
 					failures.add(new String[] { record.identifier(), malformed.reason() });
 				}
 				else {
-					failures.add(new String[] { record.identifier(),
-							"the metadata holds no MARCXML record (is " + source.metadataPrefix() + " MARCXML?)" });
+					failures.add(new String[] { record.identifier(), "the metadata holds no MARCXML record" });
 				}
 			}
 			catch (RuntimeException ex) {

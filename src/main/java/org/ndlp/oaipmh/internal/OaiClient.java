@@ -124,13 +124,15 @@ final class OaiClient {
 			boolean deleted = "deleted".equals(header.getAttribute("status"));
 			Element metadata = child(record, "metadata");
 			byte[] xml = null;
+			String element = null;
 			if (metadata != null) {
 				Element content = firstElement(metadata);
 				if (content != null) {
 					xml = serialize(transformer, content);
+					element = content.getLocalName();
 				}
 			}
-			records.add(new Harvested(identifier, text(header, "datestamp"), deleted, xml));
+			records.add(new Harvested(identifier, text(header, "datestamp"), deleted, xml, element));
 		}
 		NodeList tokens = root.getElementsByTagNameNS(OAI, "resumptionToken");
 		String token = (tokens.getLength() > 0) ? tokens.item(0).getTextContent().strip() : null;
@@ -141,6 +143,8 @@ final class OaiClient {
 		try {
 			Transformer transformer = SafeXml.transformerFactory().newTransformer();
 			transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+			// records of a page are read together, inside one collection element
+			transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
 			return transformer;
 		}
 		catch (javax.xml.transform.TransformerConfigurationException ex) {
@@ -205,10 +209,11 @@ final class OaiClient {
 	 * @param identifier its OAI identifier
 	 * @param datestamp its datestamp
 	 * @param deleted whether the header says deleted
-	 * @param metadata the metadata element as a stand-alone UTF-8 document, or
+	 * @param metadata the metadata element as UTF-8 XML (no declaration), or {@code null}
+	 * @param element the metadata element's local name ({@code record} for MARCXML), or
 	 * {@code null}
 	 */
-	record Harvested(String identifier, String datestamp, boolean deleted, byte[] metadata) {
+	record Harvested(String identifier, String datestamp, boolean deleted, byte[] metadata, String element) {
 	}
 
 }

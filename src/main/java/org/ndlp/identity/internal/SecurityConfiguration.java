@@ -76,12 +76,17 @@ class SecurityConfiguration {
 			// identifiers: resolution, landing, info and tombstone pages are public
 			.requestMatchers(HttpMethod.GET, "/id/*/*")
 			.permitAll()
+			// OAI-PMH provider: public, GET and POST (harvesters send no CSRF token)
+			.requestMatchers("/oai")
+			.permitAll()
 			.requestMatchers("/admin", "/admin/**")
 			.authenticated()
 			.anyRequest()
 			.denyAll())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			// OAI-PMH harvesters POST forms without a session or token
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/oai"));
 		return http.build();
 	}
 

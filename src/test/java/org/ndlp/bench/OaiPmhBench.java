@@ -81,7 +81,7 @@ public final class OaiPmhBench {
 		Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
 		JdbcTemplate jdbc = new JdbcTemplate(h2);
 		CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(jdbc), new JdbcClusters(jdbc),
-				Clock.systemUTC());
+				new org.ndlp.catalog.internal.JdbcHoldings(jdbc), Clock.systemUTC());
 		fill(catalog, total);
 		OaiProvider provider = new OaiProvider(new CatalogListing(new JdbcCatalogListing(jdbc)), catalog,
 				new MemberLibraries(new JdbcLibraries(JdbcClient.create(h2)), Clock.systemUTC()),

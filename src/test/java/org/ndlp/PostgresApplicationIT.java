@@ -94,8 +94,9 @@ class PostgresApplicationIT {
 		assertThat(guangdong.post("/api/v1/resources/" + resource + "/approve", "{}").status()).isEqualTo(200);
 		assertThat(guangdong.get("/api/v1/resources/review-queue").status()).isEqualTo(200);
 		assertThat(guangdong.get("/api/v1/resources?status=PUBLISHED&q=老照片").json().get("total").asLong()).isPositive();
+		// the approval is on the change feed (the demo census is kept off it in tests)
 		assertThat(Http.as(this.port, "admin").get("/api/v1/resources/changes/latest").json().get("seq").asLong())
-			.isGreaterThan(90_000);
+			.isPositive();
 		// the dashboard's registration figure is asserted in OperationsApiIT
 		assertThat(Http.as(this.port, "admin")
 			.get("/api/v1/resources/ratios?year=2012")

@@ -152,6 +152,15 @@ public class CatalogRecords {
 		this.holdings.replace(Map.of(recordId, holdings), "ISO20775");
 	}
 
+	/**
+	 * Puts records whose cluster changed (a staff split or join) on the change feed
+	 * again, so that search and identifiers rebuild the union records they belong to.
+	 */
+	@Transactional
+	public void clusterChanged(List<Long> recordIds) {
+		this.records.touch(recordIds, this.clock.instant());
+	}
+
 	public Optional<SourceRecord> current(LibraryCode library, String localId) {
 		return this.records.current(library, localId);
 	}

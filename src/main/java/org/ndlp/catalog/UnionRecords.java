@@ -158,6 +158,7 @@ public class UnionRecords {
 				this.clusters.decide(a, b, "APART", who, this.clock.instant(), note);
 			}
 		}
+		this.records.clusterChanged(members.stream().map(JdbcClusters.Member::recordId).toList());
 		// the cluster the moved records are in now
 		return keepsId.equals(moved) ? clusterId : newId;
 	}
@@ -182,6 +183,9 @@ public class UnionRecords {
 		this.clusters.move(other.stream().map(JdbcClusters.Member::recordId).toList(), clusterId,
 				"joined with cluster " + clusterId + " by " + who);
 		this.clusters.decide(clusterId, otherId, "TOGETHER", who, this.clock.instant(), note);
+		List<Long> touched = new ArrayList<>(target.stream().map(JdbcClusters.Member::recordId).toList());
+		other.forEach((m) -> touched.add(m.recordId()));
+		this.records.clusterChanged(touched);
 	}
 
 	private Optional<Long> clusterOf(long recordId) {

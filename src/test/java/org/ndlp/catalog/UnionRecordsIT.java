@@ -116,6 +116,8 @@ class UnionRecordsIT {
 		long apart = split.get("id").asLong();
 		assertThat(apart).isNotEqualTo(id);
 		assertThat(reader.get("/api/v1/records/" + id).json().get("members")).hasSize(1);
+		// search follows: two hits for the ISBN now
+		awaitSearch(reader, 2);
 
 		// the city library sends its record again, changed: the split stands
 		MarcRecord changed = marc21("union-it-gz-1", book, "");
@@ -131,6 +133,9 @@ class UnionRecordsIT {
 		assertThat(guangdong.post("/api/v1/records/" + id + "/join", "{\"otherId\":" + apart + "}").status())
 			.isEqualTo(200);
 		assertThat(reader.get("/api/v1/records/" + id).json().get("members")).hasSize(2);
+		JsonNode joined = awaitSearch(reader, 1);
+		assertThat(joined.get("hits").get(0).get("id").asString()).isEqualTo(String.valueOf(id));
+		assertThat(joined.get("hits").get(0).get("libraries")).hasSize(2);
 		assertProblem(guangdong.post("/api/v1/records/" + id + "/join", "{\"otherId\":" + id + "}"), 400, "clusterId");
 
 		// ISO 20775 holdings replace what the provincial record said
@@ -145,6 +150,22 @@ class UnionRecordsIT {
 			.isEqualTo("总馆普通文献");
 		assertProblem(guangdong.put("/api/v1/records/" + id + "/members/CN-440000-PL/holdings", "application/xml",
 				"<holdings".getBytes(StandardCharsets.UTF_8)), 400, "body");
+	}
+
+	/**
+	 * Waits until a search for the test's ISBN has this many hits (the indexer follows
+	 * the feed).
+	 */
+	private static JsonNode awaitSearch(Http reader, int hits) throws InterruptedException {
+		JsonNode result = null;
+		for (int i = 0; i < 300; i++) {
+			result = reader.get("/api/v1/search?isbn=" + ISBN10).json();
+			if (result.get("total").asLong() == hits) {
+				return result;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("search did not show " + hits + " hits: " + result);
 	}
 
 	private void ingest(Http staff, String library, String marcxml) throws InterruptedException {

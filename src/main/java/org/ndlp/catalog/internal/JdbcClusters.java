@@ -126,9 +126,21 @@ public class JdbcClusters {
 	 * batch of n keys costs n² comparisons.
 	 */
 	public static PreparedStatementCreator withArray(String sql, String elementType, Object[] values) {
+		return withArray(sql, elementType, values, null);
+	}
+
+	/**
+	 * As {@link #withArray(String, String, Object[])}, with one parameter before the
+	 * array (when not {@code null}).
+	 */
+	public static PreparedStatementCreator withArray(String sql, String elementType, Object[] values, Object first) {
 		return (connection) -> {
 			PreparedStatement statement = connection.prepareStatement(sql);
-			statement.setArray(1, connection.createArrayOf(elementType, values));
+			int index = 1;
+			if (first != null) {
+				statement.setObject(index++, first);
+			}
+			statement.setArray(index, connection.createArrayOf(elementType, values));
 			return statement;
 		};
 	}

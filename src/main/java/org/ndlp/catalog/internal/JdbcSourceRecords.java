@@ -118,6 +118,21 @@ public class JdbcSourceRecords {
 		return outcomes;
 	}
 
+	/**
+	 * Puts records on the change feed again at their current version (their cluster
+	 * changed: followers rebuild what they derived from it).
+	 */
+	public void touch(List<Long> recordIds, Instant now) {
+		if (recordIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.update(JdbcClusters.withArray(
+				"insert into catalog_change (record_id, version, kind, changed_at) "
+						+ "select r.id, r.current_version, case when r.deleted then 'DELETE' else 'UPSERT' end, ? "
+						+ "from unnest(cast(? as bigint array)) as t(id) join source_record r on r.id = t.id",
+				"bigint", recordIds.toArray(), Timestamp.from(now)));
+	}
+
 	/** The current version of a library's record, if the catalog has it. */
 	public Optional<SourceRecord> current(LibraryCode library, String localId) {
 		return this.jdbc

@@ -84,6 +84,12 @@ class UnionRecordDocuments {
 				delete.add(String.valueOf(clusterId));
 			}
 		});
+		// a changed record that heads no cluster may have headed one that staff joined
+		// into
+		// another: its old document goes (deleting an id that has none is harmless)
+		new LinkedHashSet<>(recordIds).stream()
+			.filter((id) -> !clusters.containsKey(id))
+			.forEach((id) -> delete.add(String.valueOf(id)));
 		return new Changes(add, delete);
 	}
 

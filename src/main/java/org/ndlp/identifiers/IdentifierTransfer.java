@@ -2,27 +2,16 @@ package org.ndlp.identifiers;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import org.ndlp.shared.problem.InvalidInput;
 import org.ndlp.shared.problem.ProblemException;
 import org.ndlp.shared.security.CurrentUser;
+import org.ndlp.shared.table.Tables;
 
 import org.springframework.stereotype.Service;
 
@@ -77,7 +66,7 @@ public class IdentifierTransfer {
 		boolean xlsx = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
 		List<Map<String, String>> rows;
 		try {
-			rows = read(xlsx ? readXlsx(in) : readCsv(in));
+			rows = read(xlsx ? Tables.readXlsx(in) : Tables.readCsv(in));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInput("file", ex.getMessage());
@@ -157,41 +146,6 @@ public class IdentifierTransfer {
 			rows.add(row);
 		}
 		return rows;
-	}
-
-	private static List<List<String>> readCsv(InputStream in) throws IOException {
-		List<List<String>> table = new ArrayList<>();
-		CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
-		try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
-			for (CSVRecord record : parser) {
-				table.add(record.toList());
-			}
-		}
-		catch (java.io.UncheckedIOException ex) {
-			throw new IllegalArgumentException("not a readable CSV file: " + ex.getMessage());
-		}
-		return table;
-	}
-
-	private static List<List<String>> readXlsx(InputStream in) throws IOException {
-		List<List<String>> table = new ArrayList<>();
-		DataFormatter formatter = new DataFormatter(Locale.ROOT);
-		try (Workbook workbook = new XSSFWorkbook(in)) {
-			Sheet sheet = workbook.getSheetAt(0);
-			for (Row row : sheet) {
-				List<String> cells = new ArrayList<>();
-				for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
-					Cell cell = row.getCell(i);
-					cells.add((cell != null) ? formatter.formatCellValue(cell) : "");
-				}
-				table.add(cells);
-			}
-		}
-		catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
-				| org.apache.poi.ooxml.POIXMLException ex) {
-			throw new IllegalArgumentException("not a readable .xlsx file: " + ex.getMessage());
-		}
-		return table;
 	}
 
 }

@@ -2,7 +2,6 @@ package org.ndlp.members;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -14,11 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -28,6 +23,7 @@ import org.ndlp.shared.LibraryCode;
 import org.ndlp.shared.problem.InvalidInput;
 import org.ndlp.shared.problem.ProblemException;
 import org.ndlp.shared.security.CurrentUser;
+import org.ndlp.shared.table.Tables;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -222,7 +218,7 @@ public class LibraryTransfer {
 
 	/** Reads rows as column key → value, mapping Chinese or English headers to keys. */
 	static List<Map<String, String>> read(InputStream in, Format format) throws IOException {
-		List<List<String>> table = (format == Format.XLSX) ? readXlsx(in) : readCsv(in);
+		List<List<String>> table = (format == Format.XLSX) ? Tables.readXlsx(in) : Tables.readCsv(in);
 		if (table.isEmpty()) {
 			throw new IllegalArgumentException("the file is empty: the first row must name the columns");
 		}
@@ -265,41 +261,6 @@ public class LibraryTransfer {
 			}
 		}
 		return key;
-	}
-
-	private static List<List<String>> readCsv(InputStream in) throws IOException {
-		List<List<String>> table = new ArrayList<>();
-		CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
-		try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
-			for (CSVRecord record : parser) {
-				table.add(record.toList());
-			}
-		}
-		catch (java.io.UncheckedIOException ex) {
-			throw new IllegalArgumentException("not a readable CSV file: " + ex.getMessage());
-		}
-		return table;
-	}
-
-	private static List<List<String>> readXlsx(InputStream in) throws IOException {
-		List<List<String>> table = new ArrayList<>();
-		DataFormatter formatter = new DataFormatter(Locale.ROOT);
-		try (Workbook workbook = new XSSFWorkbook(in)) {
-			Sheet sheet = workbook.getSheetAt(0);
-			for (Row row : sheet) {
-				List<String> cells = new ArrayList<>();
-				for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
-					Cell cell = row.getCell(i);
-					cells.add((cell != null) ? formatter.formatCellValue(cell) : "");
-				}
-				table.add(cells);
-			}
-		}
-		catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
-				| org.apache.poi.ooxml.POIXMLException ex) {
-			throw new IllegalArgumentException("not a readable .xlsx file: " + ex.getMessage());
-		}
-		return table;
 	}
 
 	private static List<String> values(MemberLibrary library) {

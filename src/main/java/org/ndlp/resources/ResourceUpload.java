@@ -2,10 +2,8 @@ package org.ndlp.resources;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -29,6 +23,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ndlp.shared.problem.InvalidInput;
 import org.ndlp.shared.problem.ProblemException;
 import org.ndlp.shared.security.CurrentUser;
+import org.ndlp.shared.table.Tables;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -297,7 +292,7 @@ public class ResourceUpload {
 
 	/** Rows as column key → value, mapping Chinese or English headers to keys. */
 	static List<Map<String, String>> read(InputStream in, Format format) throws IOException {
-		List<List<String>> table = (format == Format.XLSX) ? readXlsx(in) : readCsv(in);
+		List<List<String>> table = (format == Format.XLSX) ? Tables.readXlsx(in) : Tables.readCsv(in);
 		if (table.isEmpty()) {
 			throw new IllegalArgumentException("the file is empty: the first row must name the columns");
 		}
@@ -331,41 +326,6 @@ public class ResourceUpload {
 			rows.add(row);
 		}
 		return rows;
-	}
-
-	private static List<List<String>> readCsv(InputStream in) throws IOException {
-		List<List<String>> table = new ArrayList<>();
-		CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
-		try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
-			for (CSVRecord record : parser) {
-				table.add(record.toList());
-			}
-		}
-		catch (UncheckedIOException ex) {
-			throw new IllegalArgumentException("not a readable CSV file: " + ex.getMessage());
-		}
-		return table;
-	}
-
-	private static List<List<String>> readXlsx(InputStream in) throws IOException {
-		List<List<String>> table = new ArrayList<>();
-		DataFormatter formatter = new DataFormatter(Locale.ROOT);
-		try (Workbook workbook = new XSSFWorkbook(in)) {
-			Sheet sheet = workbook.getSheetAt(0);
-			for (Row row : sheet) {
-				List<String> cells = new ArrayList<>();
-				for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
-					Cell cell = row.getCell(i);
-					cells.add((cell != null) ? formatter.formatCellValue(cell) : "");
-				}
-				table.add(cells);
-			}
-		}
-		catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
-				| org.apache.poi.ooxml.POIXMLException ex) {
-			throw new IllegalArgumentException("not a readable .xlsx file: " + ex.getMessage());
-		}
-		return table;
 	}
 
 }

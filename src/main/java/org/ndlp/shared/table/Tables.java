@@ -1,0 +1,69 @@
+package org.ndlp.shared.table;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Reads the spreadsheets staff upload (library registry, resource registration,
+ * identifier registration) as rows of cell texts: UTF-8 CSV (RFC 4180) or the first sheet
+ * of an .xlsx workbook, cells formatted as Excel shows them. A file that is not what it
+ * claims is an {@link IllegalArgumentException} saying so.
+ */
+public final class Tables {
+
+	private Tables() {
+	}
+
+	public static List<List<String>> readCsv(InputStream in) throws IOException {
+		List<List<String>> table = new ArrayList<>();
+		CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
+		try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
+			for (CSVRecord record : parser) {
+				table.add(record.toList());
+			}
+		}
+		catch (UncheckedIOException ex) {
+			throw new IllegalArgumentException("not a readable CSV file: " + ex.getMessage());
+		}
+		return table;
+	}
+
+	public static List<List<String>> readXlsx(InputStream in) throws IOException {
+		List<List<String>> table = new ArrayList<>();
+		DataFormatter formatter = new DataFormatter(Locale.ROOT);
+		try (Workbook workbook = new XSSFWorkbook(in)) {
+			Sheet sheet = workbook.getSheetAt(0);
+			for (Row row : sheet) {
+				List<String> cells = new ArrayList<>();
+				for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
+					Cell cell = row.getCell(i);
+					cells.add((cell != null) ? formatter.formatCellValue(cell) : "");
+				}
+				table.add(cells);
+			}
+		}
+		catch (NotOfficeXmlFileException | POIXMLException ex) {
+			throw new IllegalArgumentException("not a readable .xlsx file: " + ex.getMessage());
+		}
+		return table;
+	}
+
+}

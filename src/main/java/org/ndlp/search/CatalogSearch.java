@@ -105,7 +105,9 @@ public class CatalogSearch {
 			Object holdings = doc.getFieldValue("holdingCount");
 			hits.add(new SearchResults.Hit(id, first(doc, "title_cjk"), strings(doc, "creator_cjk"),
 					(year != null) ? ((Number) year).intValue() : null, strings(doc, "library"),
-					(holdings != null) ? ((Number) holdings).intValue() : 0, highlight));
+					(holdings != null) ? ((Number) holdings).intValue() : 0, highlight,
+					(doc.getFieldValue("kind") != null) ? (String) doc.getFieldValue("kind") : "record",
+					(String) doc.getFieldValue("url")));
 		}
 		Map<String, List<SearchResults.FacetValue>> facets = new LinkedHashMap<>();
 		for (String name : SearchQueries.FACETS) {

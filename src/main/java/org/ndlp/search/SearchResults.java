@@ -28,9 +28,12 @@ public record SearchResults(long total, Integer page, int size, String nextCurso
 	 * @param libraries codes of the libraries that hold it
 	 * @param holdingCount how many library records it unites
 	 * @param highlight matched parts of title and creators, {@code <em>} marked
+	 * @param kind {@code record} (a union record; its page is {@code /records/{id}}) or
+	 * {@code resource} (a registered digital resource of the metadata repository)
+	 * @param url where a resource is reached (its access URL), {@code null} for records
 	 */
 	public record Hit(String id, String title, List<String> creators, Integer year, List<String> libraries,
-			int holdingCount, Map<String, List<String>> highlight) {
+			int holdingCount, Map<String, List<String>> highlight, String kind, String url) {
 	}
 
 	/**

@@ -14,8 +14,11 @@ import org.slf4j.LoggerFactory;
 
 import org.ndlp.catalog.CatalogChange;
 import org.ndlp.catalog.CatalogRecords;
+import org.ndlp.resources.ResourceChange;
+import org.ndlp.resources.ResourceRegistry;
 import org.ndlp.shared.problem.Conflict;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +33,18 @@ public class SearchIndexer implements SmartLifecycle {
 
 	static final String FOLLOWER = "search";
 
+	/** The follower of the registered resources' change feed. */
+	static final String RESOURCES = "search-resources";
+
 	private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
 
 	private final CatalogRecords catalog;
 
 	private final UnionRecordDocuments documents;
+
+	private final ResourceRegistry registry;
+
+	private final ResourceDocuments resourceDocuments;
 
 	private final JdbcIndexPosition position;
 
@@ -51,10 +61,20 @@ public class SearchIndexer implements SmartLifecycle {
 
 	private ScheduledExecutorService follower;
 
+	/** An indexer of the catalog only (no registered resources), for tools and tests. */
 	SearchIndexer(CatalogRecords catalog, UnionRecordDocuments documents, JdbcIndexPosition position, SolrShape solr,
+			SearchProperties properties) {
+		this(catalog, documents, null, null, position, solr, properties);
+	}
+
+	@Autowired
+	SearchIndexer(CatalogRecords catalog, UnionRecordDocuments documents, ResourceRegistry registry,
+			ResourceDocuments resourceDocuments, JdbcIndexPosition position, SolrShape solr,
 			SearchProperties properties) {
 		this.catalog = catalog;
 		this.documents = documents;
+		this.registry = registry;
+		this.resourceDocuments = resourceDocuments;
 		this.position = position;
 		this.solr = solr;
 		this.settings = properties.indexer();
@@ -111,15 +131,30 @@ public class SearchIndexer implements SmartLifecycle {
 				// a new database: whatever the index holds belongs to another one
 				this.solr.client().deleteByQuery(this.solr.live(), "*:*");
 				this.position.set(FOLLOWER, 0);
+				this.position.set(RESOURCES, 0);
 			}
 			while (true) {
 				List<CatalogChange> changes = this.catalog.changesAfter(seq, this.settings.batchSize());
 				if (changes.isEmpty()) {
-					return true;
+					break;
 				}
 				apply(this.solr.live(), changes);
 				seq = changes.get(changes.size() - 1).seq();
 				this.position.set(FOLLOWER, seq);
+				this.lastError.set(null);
+			}
+			if (this.registry == null) {
+				return true;
+			}
+			long resourceSeq = this.position.get(RESOURCES);
+			while (true) {
+				List<ResourceChange> changes = this.registry.changesAfter(resourceSeq, this.settings.batchSize());
+				if (changes.isEmpty()) {
+					return true;
+				}
+				applyResources(this.solr.live(), changes);
+				resourceSeq = changes.get(changes.size() - 1).seq();
+				this.position.set(RESOURCES, resourceSeq);
 				this.lastError.set(null);
 			}
 		}
@@ -136,8 +171,14 @@ public class SearchIndexer implements SmartLifecycle {
 	}
 
 	private int apply(String collection, List<CatalogChange> changes) throws Exception {
-		UnionRecordDocuments.Changes work = this.documents
-			.forRecords(changes.stream().map(CatalogChange::recordId).toList());
+		return write(collection, this.documents.forRecords(changes.stream().map(CatalogChange::recordId).toList()));
+	}
+
+	private int applyResources(String collection, List<ResourceChange> changes) throws Exception {
+		return write(collection, this.resourceDocuments.forChanges(changes));
+	}
+
+	private int write(String collection, UnionRecordDocuments.Changes work) throws Exception {
 		SolrClient client = this.solr.client();
 		if (!work.add().isEmpty()) {
 			client.add(collection, work.add());
@@ -169,13 +210,16 @@ public class SearchIndexer implements SmartLifecycle {
 		try {
 			target = this.solr.createRebuildTarget();
 			long seq = copy(target, 0);
+			long resourceSeq = copyResources(target, 0);
 			this.indexLock.lock();
 			try {
 				// what arrived meanwhile, then the swap, with the follower paused
 				seq = copy(target, seq);
+				resourceSeq = copyResources(target, resourceSeq);
 				this.solr.swapIn(target);
 				target = null;
 				this.position.set(FOLLOWER, seq);
+				this.position.set(RESOURCES, resourceSeq);
 			}
 			finally {
 				this.indexLock.unlock();
@@ -208,6 +252,23 @@ public class SearchIndexer implements SmartLifecycle {
 			long last = changes.get(changes.size() - 1).seq();
 			seq = last;
 			this.reindex.updateAndGet((r) -> r.progress(changes.size(), written, last));
+		}
+	}
+
+	private long copyResources(String target, long from) throws Exception {
+		long seq = from;
+		if (this.registry == null) {
+			return seq;
+		}
+		while (true) {
+			List<ResourceChange> changes = this.registry.changesAfter(seq, this.settings.batchSize());
+			if (changes.isEmpty()) {
+				return seq;
+			}
+			int written = applyResources(target, changes);
+			long last = changes.get(changes.size() - 1).seq();
+			seq = last;
+			this.reindex.updateAndGet((r) -> r.progress(changes.size(), written, r.seq()));
 		}
 	}
 

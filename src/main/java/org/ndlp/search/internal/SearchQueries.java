@@ -63,7 +63,7 @@ public final class SearchQueries {
 		facets(query);
 		highlight(query);
 		spelling(query, request.q());
-		query.setFields("id", "title_cjk", "creator_cjk", "year", "library", "holdingCount", "score");
+		query.setFields("id", "kind", "url", "title_cjk", "creator_cjk", "year", "library", "holdingCount", "score");
 		return query;
 	}
 

@@ -112,6 +112,7 @@ class UnionRecordDocuments {
 		BibDescription first = descriptions.get(0);
 		SolrInputDocument doc = new SolrInputDocument();
 		doc.setField("id", String.valueOf(clusterId));
+		doc.setField("kind", "record");
 		Set<String> titles = new LinkedHashSet<>();
 		Set<String> creators = new LinkedHashSet<>();
 		Set<String> publishers = new LinkedHashSet<>();

@@ -107,6 +107,11 @@ class PostgresApplicationIT {
 		assertThat(
 				guangdong.get("/api/v1/resources/ratios?year=2015").json().get("total").get("registeredItems").asLong())
 			.isEqualTo(10);
+		// the national dashboard on PostgreSQL (a null province filter needs a typed
+		// parameter)
+		Response overview = Http.as(this.port, "admin").get("/api/v1/operations/overview?asOf=2012-12-31");
+		assertThat(overview.status()).as(overview.toString()).isEqualTo(200);
+		assertThat(overview.json().get("registrations").get("entries").asLong()).isGreaterThan(90_000);
 	}
 
 }

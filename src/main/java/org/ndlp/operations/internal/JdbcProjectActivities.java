@@ -61,7 +61,7 @@ public class JdbcProjectActivities {
 	public List<TrainingSession> sessions(LocalDate from, LocalDate to, String province) {
 		return this.jdbc
 			.sql("select t.* from training_session t join member_library m on m.code = t.organizer_code "
-					+ "where t.held_on between ? and ? and (? is null or m.region_code like ?) "
+					+ "where t.held_on between ? and ? and (cast(? as varchar) is null or m.region_code like ?) "
 					+ "order by t.held_on, t.id")
 			.params(Date.valueOf(from), Date.valueOf(to), province, like(province))
 			.query(JdbcProjectActivities::session)
@@ -71,7 +71,7 @@ public class JdbcProjectActivities {
 	public List<PressReport> reports(LocalDate from, LocalDate to, String province) {
 		return this.jdbc
 			.sql("select p.* from press_report p join member_library m on m.code = p.library_code "
-					+ "where p.published_on between ? and ? and (? is null or m.region_code like ?) "
+					+ "where p.published_on between ? and ? and (cast(? as varchar) is null or m.region_code like ?) "
 					+ "order by p.published_on, p.id")
 			.params(Date.valueOf(from), Date.valueOf(to), province, like(province))
 			.query(JdbcProjectActivities::report)

@@ -113,6 +113,33 @@ class HarvesterIT {
 	}
 
 	@Test
+	void anOaiDcSourceRegistersTheLibrarysSelfBuiltResources() throws Exception {
+		Path recorded = Path.of("..", "shared", "data", "traject", "test", "test_support", "sample-oai-pmh.xml");
+		assumeTrue(Files.isRegularFile(recorded), "../shared/data is absent");
+		// a real oai_dc ListRecords page (Science History Institute), served as the last
+		// page
+		String page = Files.readString(recorded, StandardCharsets.UTF_8)
+			.replaceAll("<resumptionToken[^>]*>[^<]*</resumptionToken>", "");
+		String base = serve((query) -> query.contains("from=") ? noRecordsMatch() : page);
+		HarvestSource source = this.sources
+			.create(new HarvestSourceDraft("CN-450000-PL", base, "oai_dc", null, 1440, false), ADMIN);
+
+		HarvestSource done = this.sources.runNow(source.id(), ADMIN);
+		assertThat(done.status()).as(String.valueOf(done.lastError())).isEqualTo(HarvestSource.IDLE);
+		assertThat(done.harvested()).isEqualTo(10);
+		assertThat(done.failed()).isZero();
+		JsonNode registered = Http.as(this.port, "admin").get("/api/v1/resources?library=CN-450000-PL").json();
+		assertThat(registered.get("total").asLong()).isEqualTo(10);
+		assertThat(registered.toString()).contains("Spice Storage").contains("PENDING");
+
+		// harvested again (nothing new): still ten registrations
+		this.sources.runNow(source.id(), ADMIN);
+		assertThat(
+				Http.as(this.port, "admin").get("/api/v1/resources?library=CN-450000-PL").json().get("total").asLong())
+			.isEqualTo(10);
+	}
+
+	@Test
 	void aHarvestKilledMidwayResumesFromItsLastTokenAndEndsWithTheUninterruptedCount() throws Exception {
 		List<String> pages = zdbPages(4, false);
 		AtomicBoolean pageThreeDown = new AtomicBoolean(true);

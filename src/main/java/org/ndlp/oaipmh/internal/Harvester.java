@@ -28,7 +28,16 @@ import org.ndlp.catalog.marc.ReadOptions;
 import org.ndlp.catalog.marc.ReadResult;
 import org.ndlp.oaipmh.HarvestProperties;
 import org.ndlp.oaipmh.HarvestSource;
+import org.ndlp.members.MemberLibraries;
+import org.ndlp.members.MemberLibrary;
+import org.ndlp.resources.DublinCoreRecord;
+import org.ndlp.resources.OaiDc;
+import org.ndlp.resources.ResourceRegistry;
+import org.ndlp.shared.problem.ProblemException;
+import org.ndlp.shared.security.CurrentUser;
+import org.ndlp.shared.security.StaffRole;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,6 +57,11 @@ public class Harvester {
 
 	private final CatalogRecords catalog;
 
+	// oai_dc sources register their records as self-built resources (资源登记)
+	private final ResourceRegistry registry;
+
+	private final MemberLibraries libraries;
+
 	private final TransactionTemplate transactions;
 
 	private final HarvestProperties properties;
@@ -59,8 +73,17 @@ public class Harvester {
 	private volatile IntConsumer afterPage = (page) -> {
 	};
 
+	/** A harvester of MARCXML sources only (no resource registration), for tools. */
 	public Harvester(JdbcHarvestSources sources, CatalogRecords catalog, TransactionTemplate transactions,
 			HarvestProperties properties, Clock clock) {
+		this(sources, catalog, null, null, transactions, properties, clock);
+	}
+
+	@Autowired
+	public Harvester(JdbcHarvestSources sources, CatalogRecords catalog, ResourceRegistry registry,
+			MemberLibraries libraries, TransactionTemplate transactions, HarvestProperties properties, Clock clock) {
+		this.registry = registry;
+		this.libraries = libraries;
 		this.sources = sources;
 		this.catalog = catalog;
 		this.transactions = transactions;
@@ -187,7 +210,71 @@ public class Harvester {
 		}
 	}
 
+	/**
+	 * An {@code oai_dc} page from a library's own repository: each record is registered
+	 * as one of the library's self-built resources (new ones wait for review like any
+	 * registration; a record harvested again updates its registration; a deleted one
+	 * withdraws it), in the page's transaction with the token.
+	 */
+	private void registerDublinCore(HarvestSource source, OaiClient.Page page) {
+		List<String[]> failures = new ArrayList<>();
+		List<DublinCoreRecord> records = new ArrayList<>();
+		for (OaiClient.Harvested record : page.records()) {
+			if (record.deleted()) {
+				records.add(new DublinCoreRecord(record.identifier(), record.datestamp(), true, Map.of()));
+			}
+			else if (record.metadata() == null || !"dc".equals(record.element())) {
+				failures.add(new String[] { record.identifier(),
+						"the metadata holds no oai_dc:dc record but <" + record.element() + ">" });
+			}
+			else {
+				try {
+					List<DublinCoreRecord> read = OaiDc.read(new ByteArrayInputStream(record.metadata()));
+					if (read.isEmpty()) {
+						failures.add(new String[] { record.identifier(), "an empty oai_dc:dc record" });
+						continue;
+					}
+					records.add(new DublinCoreRecord(record.identifier(), record.datestamp(), false,
+							read.get(0).elements()));
+				}
+				catch (IllegalArgumentException ex) {
+					failures.add(new String[] { record.identifier(), ex.getMessage() });
+				}
+			}
+		}
+		MemberLibrary library = this.libraries.get(source.library());
+		CurrentUser harvester = new CurrentUser("harvest-" + source.id(), StaffRole.LIBRARY_ADMIN, library.code(),
+				library.regionCode());
+		this.transactions.executeWithoutResult((status) -> {
+			long harvested = 0;
+			long deleted = 0;
+			for (DublinCoreRecord record : records) {
+				try {
+					this.registry.registerFromDublinCore(source.library(), record, harvester);
+					if (record.deleted()) {
+						deleted++;
+					}
+					else {
+						harvested++;
+					}
+				}
+				catch (ProblemException ex) {
+					failures.add(new String[] { record.identifier(), ex.getMessage() });
+				}
+			}
+			if (!failures.isEmpty()) {
+				this.sources.addFailures(source.id(), failures, this.clock.instant());
+			}
+			this.sources.advance(source.id(), page.token(), page.responseDate(), harvested, deleted, failures.size(),
+					this.clock.instant());
+		});
+	}
+
 	private void store(HarvestSource source, OaiClient.Page page) {
+		if ("oai_dc".equals(source.metadataPrefix()) && this.registry != null) {
+			registerDublinCore(source, page);
+			return;
+		}
 		List<IncomingRecord> incoming = new ArrayList<>();
 		List<String[]> failures = new ArrayList<>();
 		Map<String, String> localIds = new LinkedHashMap<>();

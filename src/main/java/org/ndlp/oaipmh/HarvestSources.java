@@ -146,11 +146,10 @@ public class HarvestSources {
 		catch (IllegalArgumentException | NullPointerException ex) {
 			throw new InvalidInput("baseUrl", "the base URL must be an http or https URL");
 		}
-		if (draft.metadataPrefix() == null || draft.metadataPrefix().isBlank()
-				|| "oai_dc".equals(draft.metadataPrefix().strip())) {
+		if (draft.metadataPrefix() == null || draft.metadataPrefix().isBlank()) {
 			throw new InvalidInput("metadataPrefix",
-					"harvest a MARCXML format (e.g. marc21, MARC21-xml, marcxchange); Dublin Core cannot become a "
-							+ "catalog record");
+					"give a MARCXML format (e.g. marc21, MARC21-xml, marcxchange) for catalog records, or oai_dc "
+							+ "to register the repository's records as self-built resources");
 		}
 		if (draft.intervalMinutes() < 1) {
 			throw new InvalidInput("intervalMinutes", "at least one minute between runs");

@@ -216,8 +216,8 @@ class HarvesterIT {
 		assertThat(Http.as(this.port, "gd-admin").get(path).status()).isEqualTo(200);
 		assertProblem(Http.as(this.port, "zj-admin").get(path), 403, null);
 		assertThat(Http.as(this.port, "gz-cataloger").get("/api/v1/harvest-sources").json().size()).isZero();
-		assertProblem(Http.as(this.port, "gz-admin").post("/api/v1/harvest-sources", body.replace("marc21", "oai_dc")),
-				400, "metadataPrefix");
+		assertProblem(Http.as(this.port, "gz-admin").post("/api/v1/harvest-sources", body.replace("marc21", "")), 400,
+				"metadataPrefix");
 		assertThat(Http.as(this.port, "gz-admin").delete(path).status()).isEqualTo(204);
 		assertThatThrownBy(() -> this.sources.get(source.get("id").asLong(), ADMIN))
 			.hasMessageContaining("no harvest source");

@@ -132,20 +132,7 @@ public class IdentifierTransfer {
 			throw new IllegalArgumentException(
 					"the header row needs identifier (标识符), or prefix (前缀), type (资源类型) and localName (本地名称)");
 		}
-		List<Map<String, String>> rows = new ArrayList<>();
-		for (List<String> cells : table.subList(1, table.size())) {
-			if (cells.stream().allMatch(String::isBlank)) {
-				continue;
-			}
-			if (rows.size() >= MAX_ROWS) {
-				throw new IllegalArgumentException("more than " + MAX_ROWS + " rows; split the file");
-			}
-			Map<String, String> row = new HashMap<>();
-			keys.forEach((index, key) -> row.put(key,
-					(index < cells.size() && !cells.get(index).isBlank()) ? cells.get(index).strip() : null));
-			rows.add(row);
-		}
-		return rows;
+		return Tables.rows(table, keys, MAX_ROWS);
 	}
 
 }

@@ -238,20 +238,7 @@ public class LibraryTransfer {
 						"the header row lacks the column " + required + " (" + chineseHeader(required) + ")");
 			}
 		}
-		List<Map<String, String>> rows = new ArrayList<>();
-		for (List<String> cells : table.subList(1, table.size())) {
-			if (cells.stream().allMatch(String::isBlank)) {
-				continue;
-			}
-			if (rows.size() >= MAX_ROWS) {
-				throw new IllegalArgumentException("more than " + MAX_ROWS + " rows; split the file");
-			}
-			Map<String, String> row = new HashMap<>();
-			keys.forEach((index, key) -> row.put(key,
-					(index < cells.size() && !cells.get(index).isBlank()) ? cells.get(index).strip() : null));
-			rows.add(row);
-		}
-		return rows;
+		return Tables.rows(table, keys, MAX_ROWS);
 	}
 
 	private static String chineseHeader(String key) {

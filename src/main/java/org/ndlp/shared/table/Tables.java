@@ -6,8 +6,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -44,6 +46,31 @@ public final class Tables {
 			throw new IllegalArgumentException("not a readable CSV file: " + ex.getMessage());
 		}
 		return table;
+	}
+
+	/**
+	 * The data rows under the header row as maps from column key to cell text
+	 * ({@code null} for an empty cell), skipping empty rows.
+	 * @param table the rows as read, header first
+	 * @param keys the column key of each header position that is kept
+	 * @param maxRows how many data rows a file may have
+	 * @throws IllegalArgumentException when there are more
+	 */
+	public static List<Map<String, String>> rows(List<List<String>> table, Map<Integer, String> keys, int maxRows) {
+		List<Map<String, String>> rows = new ArrayList<>();
+		for (List<String> cells : table.subList(1, table.size())) {
+			if (cells.stream().allMatch(String::isBlank)) {
+				continue;
+			}
+			if (rows.size() >= maxRows) {
+				throw new IllegalArgumentException("more than " + maxRows + " rows; split the file");
+			}
+			Map<String, String> row = new HashMap<>();
+			keys.forEach((index, key) -> row.put(key,
+					(index < cells.size() && !cells.get(index).isBlank()) ? cells.get(index).strip() : null));
+			rows.add(row);
+		}
+		return rows;
 	}
 
 	public static List<List<String>> readXlsx(InputStream in) throws IOException {

@@ -3,7 +3,6 @@ package org.ndlp.identifiers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,19 +111,7 @@ public class IdentifierTransfer {
 	}
 
 	private static List<Map<String, String>> read(List<List<String>> table) {
-		if (table.isEmpty()) {
-			throw new IllegalArgumentException("the file is empty: the first row must name the columns");
-		}
-		Map<Integer, String> keys = new HashMap<>();
-		List<String> header = table.get(0);
-		for (int i = 0; i < header.size(); i++) {
-			String name = header.get(i).strip().replace("\uFEFF", "");
-			for (String[] column : COLUMNS) {
-				if (column[0].equalsIgnoreCase(name) || column[1].equals(name)) {
-					keys.put(i, column[0]);
-				}
-			}
-		}
+		Map<Integer, String> keys = Tables.headerKeys(table, COLUMNS);
 		if (!keys.containsValue("url")) {
 			throw new IllegalArgumentException("the header row lacks the column url (地址)");
 		}

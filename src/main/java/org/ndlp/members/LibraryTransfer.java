@@ -7,7 +7,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -219,19 +218,7 @@ public class LibraryTransfer {
 	/** Reads rows as column key → value, mapping Chinese or English headers to keys. */
 	static List<Map<String, String>> read(InputStream in, Format format) throws IOException {
 		List<List<String>> table = (format == Format.XLSX) ? Tables.readXlsx(in) : Tables.readCsv(in);
-		if (table.isEmpty()) {
-			throw new IllegalArgumentException("the file is empty: the first row must name the columns");
-		}
-		Map<Integer, String> keys = new HashMap<>();
-		List<String> header = table.get(0);
-		for (int i = 0; i < header.size(); i++) {
-			String name = header.get(i).strip().replace("\uFEFF", "");
-			for (String[] column : COLUMNS) {
-				if (column[0].equalsIgnoreCase(name) || column[1].equals(name)) {
-					keys.put(i, column[0]);
-				}
-			}
-		}
+		Map<Integer, String> keys = Tables.headerKeys(table, COLUMNS);
 		for (String required : List.of("code", "name", "level", "regionCode")) {
 			if (!keys.containsValue(required)) {
 				throw new IllegalArgumentException(

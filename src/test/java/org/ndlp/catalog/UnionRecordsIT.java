@@ -99,10 +99,12 @@ class UnionRecordsIT {
 		assertProblem(reader.get("/api/v1/records/" + id + "/members/CN-330000-PL/marc"), 404, null);
 		assertProblem(reader.get("/api/v1/records/999999999"), 404, null);
 		long cityRecord = union.get("members").get(1).get("recordId").asLong();
-		if (cityRecord != id) {
-			assertThat(reader.get("/api/v1/records/" + cityRecord).status()).as("a member's id leads to its union")
-				.isEqualTo(301);
-		}
+		// the city's record joined the provincial one's cluster: its id leads to the
+		// union
+		assertThat(cityRecord).isNotEqualTo(id);
+		Http.Response moved = reader.get("/api/v1/records/" + cityRecord);
+		assertThat(moved.status()).isEqualTo(301);
+		assertThat(moved.location()).isEqualTo("/api/v1/records/" + id);
 
 		// a library in another province may not split it; the city cataloguer may
 		assertProblem(Http.as(this.port, "zj-admin")

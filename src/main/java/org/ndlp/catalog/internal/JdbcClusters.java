@@ -1,6 +1,5 @@
 package org.ndlp.catalog.internal;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import org.ndlp.catalog.MatchSignature;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.stereotype.Repository;
 
 /** Tables {@code cluster_member} and {@code match_key}. */
@@ -47,8 +45,8 @@ public class JdbcClusters {
 		}
 		// compare with each cluster's first record only: a book held by hundreds of
 		// libraries costs one row. The keys come as one array parameter joined as a table
-		// (see anyOf), so each key is one index lookup.
-		this.jdbc.query(withArray(
+		// (see SqlArrays), so each key is one index lookup.
+		this.jdbc.query(SqlArrays.withArray(
 				"select t.k as match_key, m.* from unnest(cast(? as varchar array)) as t(k) "
 						+ "join match_key mk on mk.match_key = t.k "
 						+ "join cluster_member m on m.record_id = mk.record_id and m.cluster_id = mk.record_id",
@@ -116,33 +114,6 @@ public class JdbcClusters {
 	public List<Member> members(long clusterId) {
 		return this.jdbc.query("select * from cluster_member where cluster_id = ? order by record_id",
 				(rs, row) -> member(rs), clusterId);
-	}
-
-	/**
-	 * A statement whose one parameter is an array, to be used as
-	 * {@code unnest(cast(? as varchar array)) as t(k)} joined to the table looked up: one
-	 * index lookup per value on H2 and PostgreSQL. A long {@code in (?, ?, …)} list (or
-	 * {@code = any (?)}) makes H2 re-test every fetched row against the whole list, so a
-	 * batch of n keys costs n² comparisons.
-	 */
-	public static PreparedStatementCreator withArray(String sql, String elementType, Object[] values) {
-		return withArray(sql, elementType, values, null);
-	}
-
-	/**
-	 * As {@link #withArray(String, String, Object[])}, with one parameter before the
-	 * array (when not {@code null}).
-	 */
-	public static PreparedStatementCreator withArray(String sql, String elementType, Object[] values, Object first) {
-		return (connection) -> {
-			PreparedStatement statement = connection.prepareStatement(sql);
-			int index = 1;
-			if (first != null) {
-				statement.setObject(index++, first);
-			}
-			statement.setArray(index, connection.createArrayOf(elementType, values));
-			return statement;
-		};
 	}
 
 	private static String cut(String text, int length) {

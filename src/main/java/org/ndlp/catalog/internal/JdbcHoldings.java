@@ -47,7 +47,7 @@ public class JdbcHoldings {
 		if (recordIds.isEmpty()) {
 			return found;
 		}
-		this.jdbc.query(JdbcClusters
+		this.jdbc.query(SqlArrays
 			.withArray("select h.* from unnest(cast(? as bigint array)) as t(id) join holding h on h.record_id = t.id "
 					+ "order by h.record_id, h.position", "bigint", recordIds.toArray()),
 				(rs) -> {

@@ -126,7 +126,7 @@ public class JdbcSourceRecords {
 		if (recordIds.isEmpty()) {
 			return;
 		}
-		this.jdbc.update(JdbcClusters.withArray(
+		this.jdbc.update(SqlArrays.withArray(
 				"insert into catalog_change (record_id, version, kind, changed_at) "
 						+ "select r.id, r.current_version, case when r.deleted then 'DELETE' else 'UPSERT' end, ? "
 						+ "from unnest(cast(? as bigint array)) as t(id) join source_record r on r.id = t.id",
@@ -187,10 +187,10 @@ public class JdbcSourceRecords {
 		batch.forEach((r) -> byLibrary.computeIfAbsent(r.library(), (key) -> new ArrayList<>()).add(r.localId()));
 		byLibrary.forEach((library, ids) -> {
 			// by local id alone (one array parameter joined as a table, see
-			// JdbcClusters.withArray), so that the database walks the (local_id,
+			// SqlArrays.withArray), so that the database walks the (local_id,
 			// library_code) index once per id; records of other libraries with the same
 			// local ids are skipped here
-			this.jdbc.query(JdbcClusters
+			this.jdbc.query(SqlArrays
 				.withArray("select r.id, r.library_code, r.local_id, r.current_version, r.deleted, v.content_sha256 "
 						+ "from unnest(cast(? as varchar array)) as t(local_id) "
 						+ "join source_record r on r.local_id = t.local_id "

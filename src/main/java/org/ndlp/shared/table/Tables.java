@@ -49,6 +49,30 @@ public final class Tables {
 	}
 
 	/**
+	 * Which column of the header row holds which key: a header cell names a column by its
+	 * key (any case) or its Chinese header; a byte order mark is ignored.
+	 * @param table the rows as read, header first
+	 * @param columns pairs of {key, Chinese header}
+	 * @throws IllegalArgumentException when the file has no rows
+	 */
+	public static Map<Integer, String> headerKeys(List<List<String>> table, String[][] columns) {
+		if (table.isEmpty()) {
+			throw new IllegalArgumentException("the file is empty: the first row must name the columns");
+		}
+		Map<Integer, String> keys = new HashMap<>();
+		List<String> header = table.get(0);
+		for (int i = 0; i < header.size(); i++) {
+			String name = header.get(i).strip().replace("\uFEFF", "");
+			for (String[] column : columns) {
+				if (column[0].equalsIgnoreCase(name) || column[1].equals(name)) {
+					keys.put(i, column[0]);
+				}
+			}
+		}
+		return keys;
+	}
+
+	/**
 	 * The data rows under the header row as maps from column key to cell text
 	 * ({@code null} for an empty cell), skipping empty rows.
 	 * @param table the rows as read, header first

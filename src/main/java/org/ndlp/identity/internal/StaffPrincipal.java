@@ -1,7 +1,9 @@
 package org.ndlp.identity.internal;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.ndlp.shared.security.CurrentUser;
 
@@ -12,7 +14,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * The principal of a signed-in staff member: its password hash for checking, its scope.
  */
-final class StaffPrincipal implements UserDetails, CurrentUser.Carrier {
+final class StaffPrincipal implements UserDetails, CurrentUser.Carrier, SignedInPerson {
 
 	private final CurrentUser user;
 
@@ -49,6 +51,25 @@ final class StaffPrincipal implements UserDetails, CurrentUser.Carrier {
 	@Override
 	public boolean isEnabled() {
 		return this.enabled;
+	}
+
+	@Override
+	public String subject() {
+		return "staff:" + this.user.username();
+	}
+
+	@Override
+	public String kind() {
+		return "staff";
+	}
+
+	@Override
+	public Map<String, Object> claims() {
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("preferred_username", this.user.username());
+		claims.put("ndlp_library", this.user.library().value());
+		claims.put("ndlp_role", this.user.role().name());
+		return claims;
 	}
 
 }

@@ -1,20 +1,22 @@
 package org.ndlp.identity.internal;
 
+import java.util.Optional;
+
 import org.ndlp.identity.StaffAccount;
 import org.ndlp.members.MemberLibraries;
 import org.ndlp.members.MemberLibrary;
 import org.ndlp.shared.security.CurrentUser;
 
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads a staff account with the region of its library, which scopes provincial admins.
  */
 @Component
-class StaffUserDetails implements UserDetailsService {
+@Order(1)
+class StaffUserDetails implements SignInSource {
 
 	private final JdbcStaffAccounts accounts;
 
@@ -26,14 +28,17 @@ class StaffUserDetails implements UserDetailsService {
 	}
 
 	@Override
-	public UserDetails loadUserByUsername(String username) {
-		StaffAccount account = this.accounts.find(username)
-			.orElseThrow(() -> new UsernameNotFoundException("no staff account " + username));
+	public Optional<UserDetails> find(String username) {
+		Optional<StaffAccount> found = this.accounts.find(username);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		StaffAccount account = found.get();
 		String hash = this.accounts.passwordHash(username).orElseThrow();
 		MemberLibrary library = this.libraries.get(account.library());
-		return new StaffPrincipal(
+		return Optional.of(new StaffPrincipal(
 				new CurrentUser(account.username(), account.role(), library.code(), library.regionCode()), hash,
-				account.enabled());
+				account.enabled()));
 	}
 
 }

@@ -292,6 +292,17 @@ public class RegistrationRatios {
 				byLevel.getOrDefault(LibraryLevel.COUNTY, 0), items, gb, asOf.getYear(), year.total(), below);
 	}
 
+	/**
+	 * Registered entries published by a date and not withdrawn, by library code, for the
+	 * nation ({@code province == null}) or a province; libraries without any are absent.
+	 */
+	public Map<String, Long> entriesByLibrary(LocalDate asOf, String province) {
+		Instant end = asOf.plusDays(1).atStartOfDay(CHINA).toInstant().minusNanos(1);
+		Map<String, Long> entries = new TreeMap<>();
+		this.resources.published(province, null, end).forEach((code, totals) -> entries.put(code, totals.records()));
+		return entries;
+	}
+
 	/** One library's registration figures on a date (the library tier). */
 	public LibraryRatio library(LibraryCode code, LocalDate asOf) {
 		MemberLibrary library = this.libraries.get(code);

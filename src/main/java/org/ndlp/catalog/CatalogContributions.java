@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import org.ndlp.catalog.internal.JdbcContributions;
+import org.ndlp.shared.LibraryCode;
 
 import org.springframework.stereotype.Service;
 
@@ -60,6 +61,15 @@ public class CatalogContributions {
 		Instant end = asOf.plusDays(1).atStartOfDay(CHINA).toInstant();
 		boolean current = !end.isBefore(this.clock.instant());
 		return this.contributions.byLibrary(current ? null : end);
+	}
+
+	/**
+	 * Records (versions: new, changed or withdrawn) a library sent from the start of one
+	 * day to the end of another, China time: what its quarterly report calls 上传联合目录数据.
+	 */
+	public long sent(LibraryCode library, LocalDate from, LocalDate to) {
+		return this.contributions.sent(library.value(), from.atStartOfDay(CHINA).toInstant(),
+				to.plusDays(1).atStartOfDay(CHINA).toInstant());
 	}
 
 }

@@ -303,6 +303,16 @@ public class RegistrationRatios {
 		return entries;
 	}
 
+	/**
+	 * Entries of a library published from the start of one day to the end of another (net
+	 * of withdrawals in that time): what its quarterly report calls 登记自建资源.
+	 */
+	public long publishedBetween(LibraryCode code, LocalDate from, LocalDate to) {
+		String province = this.libraries.get(code).regionCode().provincePrefix();
+		long before = entriesByLibrary(from.minusDays(1), province).getOrDefault(code.value(), 0L);
+		return Math.max(0, entriesByLibrary(to, province).getOrDefault(code.value(), 0L) - before);
+	}
+
 	/** One library's registration figures on a date (the library tier). */
 	public LibraryRatio library(LibraryCode code, LocalDate asOf) {
 		MemberLibrary library = this.libraries.get(code);

@@ -7,10 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.ndlp.catalog.CatalogContributions;
 import org.ndlp.catalog.CatalogRecords;
 import org.ndlp.catalog.StoreOutcome;
 import org.ndlp.catalog.marc.Holding;
 import org.ndlp.search.Books;
+import org.ndlp.shared.LibraryCode;
 import org.ndlp.support.Http;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +40,13 @@ class CatalogContributionIT {
 
 	private final CatalogRecords catalog;
 
-	CatalogContributionIT(@Autowired Environment environment, @Autowired CatalogRecords catalog) {
+	private final CatalogContributions contributions;
+
+	CatalogContributionIT(@Autowired Environment environment, @Autowired CatalogRecords catalog,
+			@Autowired CatalogContributions contributions) {
 		this.port = environment.getRequiredProperty("local.server.port", Integer.class);
 		this.catalog = catalog;
+		this.contributions = contributions;
 	}
 
 	@Test
@@ -101,6 +107,12 @@ class CatalogContributionIT {
 		// the nation counts them too
 		assertThat(overview("").get("catalog").get("total").get("records").asLong())
 			.isEqualTo(nationBefore.get("catalog").get("total").get("records").asLong() + 3);
+
+		// what the quarterly report offers as "records sent": three new records and a
+		// withdrawal today
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		assertThat(this.contributions.sent(LibraryCode.of(D01), today.minusDays(1), today)).isEqualTo(4);
+		assertThat(this.contributions.sent(LibraryCode.of(D01), today.minusDays(9), today.minusDays(1))).isZero();
 
 		// another library's staff may not look
 		assertProblem(Http.as(this.port, "gz-cataloger").get("/api/v1/operations/libraries/" + D01 + "/catalog"), 403,

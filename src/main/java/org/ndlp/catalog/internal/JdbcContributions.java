@@ -50,6 +50,16 @@ public class JdbcContributions {
 		return result;
 	}
 
+	/** Versions a library's records received in {@code [from, to)}. */
+	public long sent(String library, Instant from, Instant to) {
+		return this.jdbc
+			.sql("select count(*) from source_record_version v join source_record r on r.id = v.record_id "
+					+ "where r.library_code = ? and v.received_at >= ? and v.received_at < ?")
+			.params(library, Timestamp.from(from), Timestamp.from(to))
+			.query(Long.class)
+			.single();
+	}
+
 	private void query(String sql, Instant end, Map<String, long[]> counts, int column) {
 		JdbcClient.StatementSpec statement = this.jdbc.sql(sql);
 		if (end != null) {

@@ -1,8 +1,10 @@
 package org.ndlp.search.internal;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,6 +42,30 @@ class JdbcIndexPosition {
 			this.jdbc.sql("insert into search_index_position (name, seq, updated_at) values (?, ?, ?)")
 				.params(name, seq, now)
 				.update();
+		}
+	}
+
+	/**
+	 * Takes or renews the lease {@code name} for {@code holder} until {@code now + ttl}:
+	 * true when this holder has it (it held it, it was free or it had expired).
+	 */
+	boolean lead(String name, String holder, Instant now, Duration ttl) {
+		Timestamp until = Timestamp.from(now.plus(ttl));
+		int updated = this.jdbc
+			.sql("update search_index_lease set holder = ?, until = ? where name = ? and (holder = ? or until < ?)")
+			.params(holder, until, name, holder, Timestamp.from(now))
+			.update();
+		if (updated == 1) {
+			return true;
+		}
+		try {
+			return this.jdbc.sql("insert into search_index_lease (name, holder, until) values (?, ?, ?)")
+				.params(name, holder, until)
+				.update() == 1;
+		}
+		catch (DataIntegrityViolationException ex) {
+			// another node holds a lease that has not expired
+			return false;
 		}
 	}
 

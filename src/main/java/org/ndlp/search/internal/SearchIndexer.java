@@ -1,7 +1,13 @@
 package org.ndlp.search.internal;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +22,7 @@ import org.ndlp.catalog.CatalogChange;
 import org.ndlp.catalog.CatalogRecords;
 import org.ndlp.resources.ResourceChange;
 import org.ndlp.resources.ResourceRegistry;
+import org.ndlp.shared.NdlpProperties;
 import org.ndlp.shared.problem.Conflict;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +42,10 @@ public class SearchIndexer implements SmartLifecycle {
 
 	/** The follower of the registered resources' change feed. */
 	static final String RESOURCES = "search-resources";
+
+	private static final long COMMIT_INTERVAL_NANOS = 1_000_000_000L;
+
+	private static final Duration LEASE = Duration.ofSeconds(30);
 
 	private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
 
@@ -61,16 +72,33 @@ public class SearchIndexer implements SmartLifecycle {
 
 	private ScheduledExecutorService follower;
 
+	// collections written to since their last commit (the live one and a rebuild target)
+	private final Set<String> uncommitted = ConcurrentHashMap.newKeySet();
+
+	private volatile long lastCommit = System.nanoTime();
+
+	// this node, as the holder of the follower's lease
+	private final String node;
+
+	private volatile boolean leading;
+
 	/** An indexer of the catalog only (no registered resources), for tools and tests. */
 	SearchIndexer(CatalogRecords catalog, UnionRecordDocuments documents, JdbcIndexPosition position, SolrShape solr,
 			SearchProperties properties) {
-		this(catalog, documents, null, null, position, solr, properties);
+		this(catalog, documents, null, null, position, solr, properties, UUID.randomUUID().toString());
 	}
 
 	@Autowired
 	SearchIndexer(CatalogRecords catalog, UnionRecordDocuments documents, ResourceRegistry registry,
 			ResourceDocuments resourceDocuments, JdbcIndexPosition position, SolrShape solr,
-			SearchProperties properties) {
+			SearchProperties properties, NdlpProperties ndlp) {
+		this(catalog, documents, registry, resourceDocuments, position, solr, properties, node(ndlp));
+	}
+
+	private SearchIndexer(CatalogRecords catalog, UnionRecordDocuments documents, ResourceRegistry registry,
+			ResourceDocuments resourceDocuments, JdbcIndexPosition position, SolrShape solr,
+			SearchProperties properties, String node) {
+		this.node = node;
 		this.catalog = catalog;
 		this.documents = documents;
 		this.registry = registry;
@@ -126,6 +154,10 @@ public class SearchIndexer implements SmartLifecycle {
 	public boolean catchUp() {
 		this.indexLock.lock();
 		try {
+			if (!lead()) {
+				// another node follows the feeds into the shared index
+				return true;
+			}
 			long seq = this.position.get(FOLLOWER);
 			if (seq == 0 && !this.position.exists(FOLLOWER)) {
 				// a new database: whatever the index holds belongs to another one
@@ -142,20 +174,32 @@ public class SearchIndexer implements SmartLifecycle {
 				seq = changes.get(changes.size() - 1).seq();
 				this.position.set(FOLLOWER, seq);
 				this.lastError.set(null);
+				commitIfDue(this.solr.live());
+				if (!lead()) {
+					commit(this.solr.live());
+					return true;
+				}
 			}
 			if (this.registry == null) {
+				commit(this.solr.live());
 				return true;
 			}
 			long resourceSeq = this.position.get(RESOURCES);
 			while (true) {
 				List<ResourceChange> changes = this.registry.changesAfter(resourceSeq, this.settings.batchSize());
 				if (changes.isEmpty()) {
+					commit(this.solr.live());
 					return true;
 				}
 				applyResources(this.solr.live(), changes);
 				resourceSeq = changes.get(changes.size() - 1).seq();
 				this.position.set(RESOURCES, resourceSeq);
 				this.lastError.set(null);
+				commitIfDue(this.solr.live());
+				if (!lead()) {
+					commit(this.solr.live());
+					return true;
+				}
 			}
 		}
 		catch (Exception ex) {
@@ -168,6 +212,38 @@ public class SearchIndexer implements SmartLifecycle {
 		finally {
 			this.indexLock.unlock();
 		}
+	}
+
+	/**
+	 * A node's name as lease holder: its host and data folder, so that a node that
+	 * restarts takes its own lease back at once (two running nodes never share a data
+	 * folder).
+	 */
+	static String node(NdlpProperties ndlp) {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			host = "localhost";
+		}
+		String name = host + ":" + ndlp.home().toAbsolutePath().normalize();
+		return (name.length() > 200) ? name.substring(name.length() - 200) : name;
+	}
+
+	/**
+	 * Whether this node follows the feeds now: several nodes share one database and one
+	 * SolrCloud index, and only the holder of the lease writes (renewed on every pass and
+	 * batch).
+	 */
+	private boolean lead() {
+		boolean lead = this.position.lead(FOLLOWER, this.node, Instant.now(), LEASE);
+		if (lead != this.leading) {
+			this.leading = lead;
+			log.info(lead ? "This node now follows the catalog into the search index"
+					: "Another node follows the catalog into the search index");
+		}
+		return lead;
 	}
 
 	private int apply(String collection, List<CatalogChange> changes) throws Exception {
@@ -186,8 +262,27 @@ public class SearchIndexer implements SmartLifecycle {
 		if (!work.delete().isEmpty()) {
 			client.deleteById(collection, work.delete());
 		}
-		client.commit(collection, true, true, true);
+		this.uncommitted.add(collection);
 		return work.add().size();
+	}
+
+	/**
+	 * Makes what was written searchable now (a soft commit opening a new searcher). The
+	 * follower commits at most about once a second while it catches up, and always when
+	 * it has caught up: opening a searcher per batch cost more than the batch. Written
+	 * but not yet committed documents are safe in Solr's update log.
+	 */
+	private void commit(String collection) throws Exception {
+		if (this.uncommitted.remove(collection)) {
+			this.solr.client().commit(collection, true, true, true);
+			this.lastCommit = System.nanoTime();
+		}
+	}
+
+	private void commitIfDue(String collection) throws Exception {
+		if (System.nanoTime() - this.lastCommit > COMMIT_INTERVAL_NANOS) {
+			commit(collection);
+		}
 	}
 
 	/** Starts a full rebuild into a new index; fails if one is running. */
@@ -246,6 +341,7 @@ public class SearchIndexer implements SmartLifecycle {
 		while (true) {
 			List<CatalogChange> changes = this.catalog.changesAfter(seq, this.settings.batchSize());
 			if (changes.isEmpty()) {
+				commit(target);
 				return seq;
 			}
 			int written = apply(target, changes);
@@ -263,6 +359,7 @@ public class SearchIndexer implements SmartLifecycle {
 		while (true) {
 			List<ResourceChange> changes = this.registry.changesAfter(seq, this.settings.batchSize());
 			if (changes.isEmpty()) {
+				commit(target);
 				return seq;
 			}
 			int written = applyResources(target, changes);

@@ -151,11 +151,22 @@ class PortalSearchBrowserIT {
 		IncomingRecord zhejiang = Books.book("CN-330000-PL", "portal-cite-3", "数字图书馆原理与实践", "王大明", "2009", "chi", null,
 				"G250.76", "数字图书馆");
 		this.catalog.storeAll(List.of(provincial, city, zhejiang));
-		long id = Http.anonymous(this.port)
+		tools.jackson.databind.JsonNode union = Http.anonymous(this.port)
 			.get("/api/v1/records?library=CN-440100-GZL&localId=portal-cite-2")
-			.json()
-			.get("id")
-			.asLong();
+			.json();
+		long id = union.get("id").asLong();
+		// a member record's id leads to its union record's page
+		long cityRecordId = -1;
+		for (tools.jackson.databind.JsonNode member : union.get("members")) {
+			if (member.get("localId").asString().equals("portal-cite-2")) {
+				cityRecordId = member.get("recordId").asLong();
+			}
+		}
+		assertThat(cityRecordId).isNotEqualTo(id);
+		HttpResponse<byte[]> redirect = download(this.base + "/records/" + cityRecordId);
+		assertThat(redirect.statusCode()).isEqualTo(302);
+		assertThat(redirect.headers().firstValue("Location").orElseThrow()).endsWith("/records/" + id);
+		assertThat(download(this.base + "/records/" + id + "/marc/999999999").statusCode()).isEqualTo(404);
 
 		browser.manage().window().setSize(new Dimension(1280, 900));
 		browser.get(this.base + "/records/" + id + "?lang=zh-CN");

@@ -161,6 +161,23 @@ public class CatalogRecords {
 		this.records.touch(recordIds, this.clock.instant());
 	}
 
+	/**
+	 * The clusters these records belong to, read in one query: cluster id to the ids of
+	 * all its member records (ascending). Records that are not clustered are absent. For
+	 * followers of the change feed that rebuild union records a batch at a time.
+	 */
+	public Map<Long, List<Long>> clustersOf(java.util.Collection<Long> recordIds) {
+		return this.clusters.clustersOf(recordIds);
+	}
+
+	/**
+	 * The current versions of these records, read in one query, by record id (ids the
+	 * catalog does not know are absent).
+	 */
+	public Map<Long, SourceRecord> current(java.util.Collection<Long> recordIds) {
+		return this.records.current(recordIds);
+	}
+
 	public Optional<SourceRecord> current(LibraryCode library, String localId) {
 		return this.records.current(library, localId);
 	}

@@ -82,6 +82,11 @@ public final class SearchBench {
 				new org.ndlp.catalog.internal.JdbcHoldings(new JdbcTemplate(h2)), java.time.Clock.systemUTC());
 		LibraryCode library = LibraryCode.of("CN-440000-PL");
 		Iso2709Writer writer = new Iso2709Writer(OutputStream.nullOutputStream(), MarcEncoding.UTF_8);
+		// CPU of the whole process: the indexer, Solr and the database run on other
+		// threads
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		long cpuStart = os.getProcessCpuTime();
 		long start = System.nanoTime();
 		long stored = 0;
 		List<IncomingRecord> batch = new ArrayList<>(500);
@@ -106,18 +111,26 @@ public final class SearchBench {
 		}
 		catalog.storeAll(batch);
 		double ingestSeconds = (System.nanoTime() - start) / 1e9;
+		double ingestCpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
 		try (SearchBenchSupport search = new SearchBenchSupport(folder.resolve("home"), h2, catalog, 500)) {
 			long indexStart = System.nanoTime();
+			long indexCpuStart = os.getProcessCpuTime();
 			if (!search.catchUp()) {
 				throw new IllegalStateException("indexing failed");
 			}
 			double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
+			double indexCpu = (os.getProcessCpuTime() - indexCpuStart) / 1e9;
 			long found = search.search().search(new SearchRequest(null, null, null, null, 1, 1, null)).total();
 			System.out.printf(Locale.ROOT,
 					"%,d MARC 21 records: store %.1f s (%,.0f rec/s), index %.1f s (%,.0f rec/s), "
 							+ "ingest -> searchable %,.0f rec/s; %,d union records searchable%n",
 					stored, ingestSeconds, stored / ingestSeconds, indexSeconds, stored / indexSeconds,
 					stored / (ingestSeconds + indexSeconds), found);
+			System.out.printf(Locale.ROOT,
+					"CPU: store %.1f s (%,.0f rec/CPU-s), index %.1f s (%,.0f rec/CPU-s), "
+							+ "ingest -> searchable %,.0f rec/CPU-s (load average %.1f on %d cores)%n",
+					ingestCpu, stored / ingestCpu, indexCpu, stored / indexCpu, stored / (ingestCpu + indexCpu),
+					os.getSystemLoadAverage(), os.getAvailableProcessors());
 		}
 	}
 

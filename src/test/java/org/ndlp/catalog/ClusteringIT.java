@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The same book sent by two libraries in two schemas (a real dp2 CNMARC record, and a
  * MARC 21 record of it built here with its title in traditional characters) ends as one
- * cluster; another edition of it does not.
+ * cluster; another edition of it does not. The batched reads of clusters and current
+ * versions answer the same on both databases.
  */
 class ClusteringIT {
 
@@ -92,6 +93,17 @@ class ClusteringIT {
 		// sending the same records again changes no cluster
 		catalog.storeAll(List.of(incoming("CN-330000-PL", "zj-1", marc21, MarcSchema.MARC21)));
 		assertThat(catalog.cluster(cnmarcId)).hasSize(2);
+
+		// the batched reads of followers (search): clusters and current versions, one
+		// query each
+		java.util.Map<Long, List<Long>> clusters = catalog.clustersOf(List.of(marc21Id, editionId, cnmarcId));
+		assertThat(clusters).containsOnlyKeys(cnmarcId, editionId);
+		assertThat(clusters.get(cnmarcId)).containsExactly(cnmarcId, marc21Id);
+		assertThat(clusters.get(editionId)).containsExactly(editionId);
+		java.util.Map<Long, SourceRecord> current = catalog.current(List.of(cnmarcId, marc21Id, 999_999_999L));
+		assertThat(current).containsOnlyKeys(cnmarcId, marc21Id);
+		assertThat(current.get(marc21Id).localId()).isEqualTo("zj-1");
+		assertThat(current.get(cnmarcId).schema()).isEqualTo("CNMARC");
 	}
 
 	private static IncomingRecord incoming(String library, String localId, MarcRecord record, MarcSchema schema) {

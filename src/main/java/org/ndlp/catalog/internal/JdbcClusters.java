@@ -111,6 +111,27 @@ public class JdbcClusters {
 			.findFirst();
 	}
 
+	/**
+	 * The clusters of these records in one query: cluster id to its member record ids
+	 * (ascending); records that are not clustered are absent.
+	 */
+	public Map<Long, List<Long>> clustersOf(java.util.Collection<Long> recordIds) {
+		Map<Long, java.util.SortedSet<Long>> clusters = new java.util.HashMap<>();
+		if (recordIds.isEmpty()) {
+			return Map.of();
+		}
+		this.jdbc
+			.query(SqlArrays.withArray("select m.cluster_id, m.record_id from unnest(cast(? as bigint array)) as t(id) "
+					+ "join cluster_member c on c.record_id = t.id join cluster_member m on m.cluster_id = c.cluster_id",
+					"bigint", recordIds.stream().distinct().toArray()), (rs) -> {
+						clusters.computeIfAbsent(rs.getLong("cluster_id"), (id) -> new java.util.TreeSet<>())
+							.add(rs.getLong("record_id"));
+					});
+		Map<Long, List<Long>> result = new java.util.HashMap<>();
+		clusters.forEach((id, members) -> result.put(id, List.copyOf(members)));
+		return result;
+	}
+
 	public List<Member> members(long clusterId) {
 		return this.jdbc.query("select * from cluster_member where cluster_id = ? order by record_id",
 				(rs, row) -> member(rs), clusterId);

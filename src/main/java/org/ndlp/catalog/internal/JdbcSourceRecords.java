@@ -153,6 +153,23 @@ public class JdbcSourceRecords {
 			.findFirst();
 	}
 
+	/** The current versions of these records in one query, by record id. */
+	public Map<Long, SourceRecord> current(java.util.Collection<Long> recordIds) {
+		Map<Long, SourceRecord> found = new HashMap<>();
+		if (recordIds.isEmpty()) {
+			return found;
+		}
+		this.jdbc.query(SqlArrays.withArray(
+				"select r.id, r.library_code, r.local_id, v.* "
+						+ "from unnest(cast(? as bigint array)) as t(id) join source_record r on r.id = t.id "
+						+ "join source_record_version v on v.record_id = r.id and v.version = r.current_version",
+				"bigint", recordIds.stream().distinct().toArray()), (rs) -> {
+					SourceRecord record = map(rs);
+					found.put(record.id(), record);
+				});
+		return found;
+	}
+
 	/** Every version of a record, oldest first. */
 	public List<SourceRecord> versions(long recordId) {
 		return this.jdbc

@@ -3,6 +3,7 @@ package org.ndlp.search.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
 import org.apache.solr.common.SolrInputDocument;
 
 import org.ndlp.catalog.CatalogRecords;
-import org.ndlp.catalog.ClusterMember;
 import org.ndlp.catalog.SourceRecord;
 import org.ndlp.catalog.marc.BibDescription;
 import org.ndlp.catalog.marc.Creator;
@@ -37,6 +37,9 @@ class UnionRecordDocuments {
 
 	private static final Pattern YEAR = Pattern.compile("(1[0-9]{3}|20[0-9]{2})");
 
+	// ids per look-up query: bounded statements for huge clusters
+	private static final int READ_CHUNK = 1000;
+
 	private final CatalogRecords catalog;
 
 	private final MemberLibraries libraries;
@@ -57,26 +60,32 @@ class UnionRecordDocuments {
 	}
 
 	Changes forRecords(Collection<Long> recordIds) {
-		Map<Long, List<Long>> clusters = new HashMap<>();
-		for (long recordId : new LinkedHashSet<>(recordIds)) {
-			boolean known = clusters.values().stream().anyMatch((members) -> members.contains(recordId));
-			if (known) {
-				continue;
-			}
-			List<ClusterMember> members = this.catalog.cluster(recordId);
-			if (members.isEmpty()) {
-				clusters.put(recordId, List.of(recordId));
+		Set<Long> changed = new LinkedHashSet<>(recordIds);
+		// the clusters and the members' current versions, one query each per batch
+		Map<Long, List<Long>> found = this.catalog.clustersOf(changed);
+		Map<Long, Long> clusterOf = new HashMap<>();
+		found.forEach((clusterId, members) -> members.forEach((member) -> clusterOf.put(member, clusterId)));
+		Map<Long, List<Long>> clusters = new LinkedHashMap<>();
+		for (long recordId : changed) {
+			Long clusterId = clusterOf.get(recordId);
+			if (clusterId == null) {
+				clusters.putIfAbsent(recordId, List.of(recordId));
 			}
 			else {
-				clusters.put(members.get(0).clusterId(),
-						members.stream().map(ClusterMember::recordId).sorted().toList());
+				clusters.putIfAbsent(clusterId, found.get(clusterId));
 			}
+		}
+		List<Long> memberIds = clusters.values().stream().flatMap(List::stream).distinct().toList();
+		Map<Long, SourceRecord> sources = new HashMap<>();
+		for (int from = 0; from < memberIds.size(); from += READ_CHUNK) {
+			sources
+				.putAll(this.catalog.current(memberIds.subList(from, Math.min(memberIds.size(), from + READ_CHUNK))));
 		}
 		Map<LibraryCode, Optional<MemberLibrary>> libraryCache = new HashMap<>();
 		List<SolrInputDocument> add = new ArrayList<>();
 		List<String> delete = new ArrayList<>();
 		clusters.forEach((clusterId, members) -> {
-			SolrInputDocument doc = document(clusterId, members, libraryCache);
+			SolrInputDocument doc = document(clusterId, members, sources, libraryCache);
 			if (doc != null) {
 				add.add(doc);
 			}
@@ -93,12 +102,12 @@ class UnionRecordDocuments {
 		return new Changes(add, delete);
 	}
 
-	private SolrInputDocument document(long clusterId, List<Long> memberIds,
+	private SolrInputDocument document(long clusterId, List<Long> memberIds, Map<Long, SourceRecord> current,
 			Map<LibraryCode, Optional<MemberLibrary>> libraryCache) {
 		List<BibDescription> descriptions = new ArrayList<>();
 		List<SourceRecord> sources = new ArrayList<>();
 		for (long id : memberIds) {
-			Optional<SourceRecord> source = this.catalog.current(id).filter((s) -> !s.deleted());
+			Optional<SourceRecord> source = Optional.ofNullable(current.get(id)).filter((s) -> !s.deleted());
 			Optional<BibDescription> description = source.flatMap(this.catalog::parse)
 				.map((parsed) -> BibDescription.of(parsed.record(), parsed.schema()));
 			if (description.isPresent()) {

@@ -1,6 +1,7 @@
 package org.ndlp.identity.internal.accounts;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.servlet.ServletException;
@@ -40,14 +41,17 @@ public class SecondFactor implements AuthenticationSuccessHandler {
 
 	private final AuditLog audit;
 
+	private final Clock clock;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	public SecondFactor(TotpSecrets secrets, SignInLocks locks, AuditLog audit) {
+	public SecondFactor(TotpSecrets secrets, SignInLocks locks, AuditLog audit, Clock clock) {
 		this.secrets = secrets;
 		this.locks = locks;
 		this.audit = audit;
+		this.clock = clock;
 		this.then.setDefaultTargetUrl("/admin");
 	}
 
@@ -91,7 +95,7 @@ public class SecondFactor implements AuthenticationSuccessHandler {
 	 * the waiting authentication is dropped
 	 */
 	public boolean verify(HttpServletRequest request, Authentication pending, String secret, String code) {
-		if (Totp.verify(secret, code, java.time.Instant.now())) {
+		if (Totp.verify(secret, code, this.clock.instant())) {
 			return true;
 		}
 		String login = pending.getName();
@@ -108,7 +112,7 @@ public class SecondFactor implements AuthenticationSuccessHandler {
 	/** Stores a newly enrolled secret (after its first code was checked). */
 	public void enrol(Authentication pending, String secret) {
 		CurrentUser user = staff(pending).orElseThrow();
-		this.secrets.save(user.username(), secret, java.time.Instant.now());
+		this.secrets.save(user.username(), secret, this.clock.instant());
 		this.audit.record(user.username(), user.library(), AuditLog.TOTP_ENROLLED, user.username(), user.library(),
 				null);
 	}

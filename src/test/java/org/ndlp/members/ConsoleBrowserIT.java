@@ -52,6 +52,7 @@ class ConsoleBrowserIT {
 		browser.findElement(By.id("username")).sendKeys("gd-admin");
 		browser.findElement(By.id("password")).sendKeys(org.ndlp.support.Http.ADMIN_PASSWORD);
 		Browser.clickAndWait(By.id("sign-in"));
+		Browser.enterTotpIfAsked();
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("管理控制台");
 		assertThat(browser.findElement(By.id("summary")).getText()).contains("省级馆", "地市级馆");
 

@@ -77,6 +77,19 @@ public final class Browser {
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(Http.ADMIN_PASSWORD);
 		clickAndWait(By.id("sign-in"));
+		enterTotpIfAsked();
+	}
+
+	/**
+	 * After the password step: when the console asks for a TOTP code (admin roles),
+	 * enters the demo admins' current code ({@link Http#TOTP_SECRET}).
+	 */
+	public static void enterTotpIfAsked() {
+		WebDriver browser = get();
+		if (browser.getCurrentUrl().contains("/login/totp")) {
+			browser.findElement(By.id("totp-code")).sendKeys(Http.totpCode());
+			clickAndWait(By.id("totp-submit"));
+		}
 	}
 
 	/** Clicks something that loads a new page and waits until the old page is gone. */

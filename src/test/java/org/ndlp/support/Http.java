@@ -21,7 +21,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Http {
 
-	public static final String ADMIN_PASSWORD = "test-admin-password";
+	/**
+	 * The password of every demo account in the test profile (it must pass the password
+	 * policy, so it contains none of their usernames).
+	 */
+	public static final String ADMIN_PASSWORD = "test-staff-password";
+
+	/**
+	 * The TOTP secret the test profile gives the demo admin accounts
+	 * ({@code ndlp.identity.totp.demo-secret}).
+	 */
+	public static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+	/** The current TOTP code of the demo admin accounts. */
+	public static String totpCode() {
+		return org.ndlp.identity.internal.accounts.Totp.code(TOTP_SECRET, java.time.Instant.now());
+	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -54,6 +54,18 @@ public class JdbcStaffAccounts {
 			.update();
 	}
 
+	public void update(StaffAccount account) {
+		this.jdbc.sql("update staff_account set display_name = ?, role = ?, enabled = ? where username = ?")
+			.params(account.displayName(), account.role().name(), account.enabled(), account.username())
+			.update();
+	}
+
+	public void updatePassword(String username, String passwordHash) {
+		this.jdbc.sql("update staff_account set password_hash = ? where username = ?")
+			.params(passwordHash, username)
+			.update();
+	}
+
 	private static StaffAccount map(ResultSet rs, int row) throws SQLException {
 		Timestamp created = rs.getTimestamp("created_at");
 		return new StaffAccount(rs.getString("username"), rs.getString("display_name"),

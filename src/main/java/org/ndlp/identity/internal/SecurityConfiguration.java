@@ -5,6 +5,10 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.ndlp.identity.internal.accounts.SecondFactor;
+import org.ndlp.identity.internal.accounts.SignInThrottle;
+
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +18,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. {@code /api/**} is stateless HTTP Basic (scripts; no session cookie,
@@ -45,6 +51,10 @@ class SecurityConfiguration {
 				// search: searching and suggestions are public
 				.requestMatchers(HttpMethod.GET, "/api/v1/search", "/api/v1/search/suggest")
 				.permitAll()
+				// accounts: staff administration and the audit log are for admins (scope
+				// in code)
+				.requestMatchers("/api/v1/staff", "/api/v1/staff/**", "/api/v1/audit")
+				.hasAnyRole("NATIONAL_ADMIN", "PROVINCIAL_ADMIN", "LIBRARY_ADMIN")
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.realmName("NDLP")
@@ -57,6 +67,10 @@ class SecurityConfiguration {
 						"your role does not allow this request")))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
+		// accounts: a client address that failed too often gets 429 before Basic looks at
+		// a password
+		http.addFilterBefore(http.getSharedObject(ApplicationContext.class).getBean(SignInThrottle.class).api(),
+				BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
@@ -68,6 +82,9 @@ class SecurityConfiguration {
 			.permitAll()
 			// search: the reader portal's record pages
 			.requestMatchers("/records/**")
+			.permitAll()
+			// accounts: the TOTP step of the console sign-in (the password step is done)
+			.requestMatchers("/login/totp", "/login/totp/enrol")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 			.permitAll()
@@ -87,6 +104,12 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			// OAI-PMH harvesters POST forms without a session or token
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/oai"));
+		// accounts: staff who need a TOTP code are signed in only after giving it; a
+		// client
+		// address that failed too often is sent back to the sign-in page
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		http.formLogin((form) -> form.successHandler(context.getBean(SecondFactor.class)));
+		http.addFilterBefore(context.getBean(SignInThrottle.class).forms(), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 

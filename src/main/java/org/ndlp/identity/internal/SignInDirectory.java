@@ -3,6 +3,9 @@ package org.ndlp.identity.internal;
 import java.util.List;
 import java.util.Optional;
 
+import org.ndlp.identity.internal.accounts.SignInLocks;
+
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -17,8 +20,11 @@ class SignInDirectory implements UserDetailsService {
 
 	private final List<SignInSource> sources;
 
-	SignInDirectory(List<SignInSource> sources) {
+	private final SignInLocks locks;
+
+	SignInDirectory(List<SignInSource> sources, SignInLocks locks) {
 		this.sources = sources;
+		this.locks = locks;
 	}
 
 	@Override
@@ -26,10 +32,25 @@ class SignInDirectory implements UserDetailsService {
 		for (SignInSource source : this.sources) {
 			Optional<UserDetails> found = source.find(login);
 			if (found.isPresent()) {
-				return found.get();
+				return locked(login, found.get());
 			}
 		}
 		throw new UsernameNotFoundException("no account signs in as " + login);
+	}
+
+	/**
+	 * A locked login name answers an account that says so, so the provider refuses it
+	 * before comparing the password (accounts/lockout, ADR 0019).
+	 */
+	private UserDetails locked(String login, UserDetails found) {
+		if (!this.locks.isLocked(login)) {
+			return found;
+		}
+		return User.withUsername(found.getUsername())
+			.password("")
+			.authorities(found.getAuthorities())
+			.accountLocked(true)
+			.build();
 	}
 
 }

@@ -2,8 +2,11 @@ package org.ndlp.identity.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.ndlp.shared.security.StaffRole;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +25,13 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/** The authorities of the four staff roles. */
+	private static final String[] STAFF = Arrays.stream(StaffRole.values())
+		.map(StaffRole::authority)
+		.toArray(String[]::new);
+
+	private static final String READER = "ROLE_READER";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -45,8 +55,16 @@ class SecurityConfiguration {
 				// search: searching and suggestions are public
 				.requestMatchers(HttpMethod.GET, "/api/v1/search", "/api/v1/search/suggest")
 				.permitAll()
+				// readers: sign-up and verification are public; a reader reaches only its
+				// own
+				// endpoints
+				.requestMatchers(HttpMethod.POST, "/api/v1/readers", "/api/v1/readers/verify", "/api/v1/readers/resend")
+				.permitAll()
+				.requestMatchers("/api/v1/me", "/api/v1/me/**")
+				.hasAuthority(READER)
+				// everything else on the API is for staff (readers get 403)
 				.anyRequest()
-				.authenticated())
+				.hasAnyAuthority(STAFF))
 			.httpBasic((basic) -> basic.realmName("NDLP")
 				.authenticationEntryPoint((request, response, ex) -> problem(response, 401, "unauthenticated",
 						"Unauthorized", "sign in: send HTTP Basic credentials of a staff account")))
@@ -79,11 +97,21 @@ class SecurityConfiguration {
 			// OAI-PMH provider: public, GET and POST (harvesters send no CSRF token)
 			.requestMatchers("/oai")
 			.permitAll()
+			// readers: sign-up pages are public, the rest of /reader/** is the reader's
+			// own
+			.requestMatchers("/reader/register", "/reader/verify", "/reader/resend")
+			.permitAll()
+			.requestMatchers("/reader/**")
+			.hasAuthority(READER)
+			// the outbox shows every verification code sent: national admins only
+			.requestMatchers("/admin/outbox")
+			.hasAuthority(StaffRole.NATIONAL_ADMIN.authority())
+			// the console is for staff (readers get 403)
 			.requestMatchers("/admin", "/admin/**")
-			.authenticated()
+			.hasAnyAuthority(STAFF)
 			.anyRequest()
 			.denyAll())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
+			.formLogin((form) -> form.loginPage("/login").successHandler(new SignInLanding()).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			// OAI-PMH harvesters POST forms without a session or token
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/oai"));

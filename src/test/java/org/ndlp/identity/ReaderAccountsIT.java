@@ -364,6 +364,14 @@ class ReaderAccountsIT {
 			.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString())
 			.body();
 		assertThat(page).contains("读者/工作人员登录");
+		// the public sign-up form needs its CSRF token
+		HttpResponse<String> forged = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base + "/reader/register"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("login=x%40example.cn&password=abcdefgh1&displayName=x" + "&homeLibrary=CN-440100-GZL"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(forged.statusCode()).isEqualTo(403);
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
 		assertThat(csrf.find()).isTrue();
 		String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + PASSWORD

@@ -3,8 +3,10 @@ package org.ndlp.operations;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 
+import org.ndlp.catalog.CatalogContributions.Contribution;
 import org.ndlp.members.DeploymentState.YearFunds;
 import org.ndlp.members.LibraryLevel;
 import org.ndlp.members.SoftwareSystem;
@@ -30,7 +32,7 @@ import org.ndlp.resources.RegistrationRatios;
  */
 public record Overview(LocalDate asOf, String province, String scopeName, int libraries, List<LevelFigures> levels,
 		List<PlanYear> plans, int vpnConnected, List<SystemUse> systems, Money money, Training training, Press press,
-		RegistrationRatios.Figures registrations) {
+		RegistrationRatios.Figures registrations, CatalogFigures catalog) {
 
 	/** The figures of one level, or {@code null} when the scope has no such level. */
 	public LevelFigures level(LibraryLevel level) {
@@ -118,6 +120,16 @@ public record Overview(LocalDate asOf, String province, String scopeName, int li
 	 * @param aboutProject about the promotion project itself
 	 */
 	public record Press(int reports, int central, int local, int aboutProject) {
+	}
+
+	/**
+	 * What the libraries in scope contributed to the union catalog by the date.
+	 *
+	 * @param libraries libraries with at least one live record
+	 * @param byLevel libraries contributing, by level
+	 * @param total records, unique records, holdings and copies summed
+	 */
+	public record CatalogFigures(int libraries, Map<LibraryLevel, Integer> byLevel, Contribution total) {
 	}
 
 }

@@ -11,6 +11,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import org.ndlp.catalog.CatalogContributions;
+import org.ndlp.catalog.CatalogContributions.Contribution;
 import org.ndlp.members.DeploymentHistory;
 import org.ndlp.members.DeploymentState;
 import org.ndlp.members.DeploymentState.YearFunds;
@@ -24,6 +26,7 @@ import org.ndlp.operations.Overview.PlanYear;
 import org.ndlp.operations.Overview.Press;
 import org.ndlp.operations.Overview.SystemUse;
 import org.ndlp.resources.RegistrationRatios;
+import org.ndlp.shared.LibraryCode;
 import org.ndlp.shared.RegionCode;
 import org.ndlp.shared.problem.InvalidInput;
 import org.ndlp.shared.problem.OutOfScope;
@@ -47,10 +50,14 @@ public class ProjectFigures {
 
 	private final RegistrationRatios registrations;
 
-	public ProjectFigures(DeploymentHistory history, ProjectActivities activities, RegistrationRatios registrations) {
+	private final CatalogContributions contributions;
+
+	public ProjectFigures(DeploymentHistory history, ProjectActivities activities, RegistrationRatios registrations,
+			CatalogContributions contributions) {
 		this.history = history;
 		this.activities = activities;
 		this.registrations = registrations;
+		this.contributions = contributions;
 	}
 
 	/**
@@ -133,7 +140,28 @@ public class ProjectFigures {
 		}
 		return new Overview(asOf, province, scopeName(province), states.size(), levels, planYears, vpn, uses,
 				new Money(central, local, withCentral, byYear), training(asOf, province), press(asOf, province),
-				this.registrations.figures(asOf, province));
+				this.registrations.figures(asOf, province), catalog(asOf, states));
+	}
+
+	private Overview.CatalogFigures catalog(LocalDate asOf, List<LibraryDeployment> states) {
+		Map<String, Contribution> byLibrary = this.contributions.byLibrary(asOf);
+		Map<LibraryLevel, Integer> byLevel = new EnumMap<>(LibraryLevel.class);
+		Contribution total = Contribution.NONE;
+		int libraries = 0;
+		for (LibraryDeployment entry : states) {
+			Contribution contribution = byLibrary.get(entry.library().code().value());
+			if (contribution != null && contribution.records() > 0) {
+				libraries++;
+				byLevel.merge(entry.library().level(), 1, Integer::sum);
+				total = total.plus(contribution);
+			}
+		}
+		return new Overview.CatalogFigures(libraries, byLevel, total);
+	}
+
+	/** One library's union-catalog contribution on a date (the library tier). */
+	public Contribution contribution(LibraryCode code, LocalDate asOf) {
+		return this.contributions.byLibrary(asOf).getOrDefault(code.value(), Contribution.NONE);
 	}
 
 	/**
@@ -148,17 +176,19 @@ public class ProjectFigures {
 					.add(entry);
 			}
 		}
+		Contributions contributed = contributed(asOf, null);
 		List<UnitRow> rows = new ArrayList<>();
 		byProvince.forEach((prefix, entries) -> rows
-			.add(row(prefix, RegionCode.provinceName(prefix).orElse(prefix), null, entries)));
+			.add(row(prefix, RegionCode.provinceName(prefix).orElse(prefix), null, entries, contributed)));
 		return rows;
 	}
 
 	/** One row per library of a province (provincial tier). */
 	public List<UnitRow> libraries(LocalDate asOf, String province) {
+		Contributions contributed = contributed(asOf, province);
 		return inScope(asOf, province).stream()
 			.map((entry) -> row(entry.library().code().value(), entry.library().name(), entry.library().level().name(),
-					List.of(entry)))
+					List.of(entry), contributed))
 			.toList();
 	}
 
@@ -170,7 +200,7 @@ public class ProjectFigures {
 		List<TrendPoint> points = new ArrayList<>();
 		for (int year = FIRST_YEAR; year <= asOf.getYear(); year++) {
 			LocalDate end = (year == asOf.getYear()) ? asOf : LocalDate.of(year, 12, 31);
-			UnitRow all = row("ALL", scopeName(province), null, inScope(end, province));
+			UnitRow all = row("ALL", scopeName(province), null, inScope(end, province), Contributions.NONE);
 			points.add(new TrendPoint(year, end, all.platformCompleted(), all.hardwareStandardMet(), all.vpnConnected(),
 					all.centralFunds(), all.localFunds()));
 		}
@@ -206,7 +236,23 @@ public class ProjectFigures {
 		return new Press(reports.size(), central, reports.size() - central, about);
 	}
 
-	private static UnitRow row(String key, String name, String level, List<LibraryDeployment> entries) {
+	private Contributions contributed(LocalDate asOf, String province) {
+		return new Contributions(this.contributions.byLibrary(asOf),
+				this.registrations.entriesByLibrary(asOf, province));
+	}
+
+	/** Catalog and registration figures by library code, for comparison rows. */
+	private record Contributions(Map<String, Contribution> catalog, Map<String, Long> registered) {
+
+		static final Contributions NONE = new Contributions(Map.of(), Map.of());
+
+	}
+
+	private static UnitRow row(String key, String name, String level, List<LibraryDeployment> entries,
+			Contributions contributed) {
+		long records = 0;
+		long unique = 0;
+		long registered = 0;
 		int completed = 0;
 		int standard = 0;
 		int vpn = 0;
@@ -221,8 +267,14 @@ public class ProjectFigures {
 			systems += state.systems().size();
 			central = central.add(state.centralFunds());
 			local = local.add(state.localFunds());
+			String code = entry.library().code().value();
+			Contribution contribution = contributed.catalog().getOrDefault(code, Contribution.NONE);
+			records += contribution.records();
+			unique += contribution.unique();
+			registered += contributed.registered().getOrDefault(code, 0L);
 		}
-		return new UnitRow(key, name, level, entries.size(), completed, standard, vpn, systems, central, local);
+		return new UnitRow(key, name, level, entries.size(), completed, standard, vpn, systems, central, local, records,
+				unique, registered);
 	}
 
 	private static String scopeName(String province) {

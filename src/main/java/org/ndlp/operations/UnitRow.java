@@ -16,8 +16,11 @@ import java.math.BigDecimal;
  * @param systemsDeployed software systems running (summed over libraries)
  * @param centralFunds central money received (yuan)
  * @param localFunds local money received (yuan)
+ * @param catalogRecords bibliographic records live in the union catalog (联合编目贡献)
+ * @param uniqueRecords of those, records of works no other library has sent
+ * @param registeredResources self-built resources registered and published (资源登记)
  */
 public record UnitRow(String key, String name, String level, int libraries, int platformCompleted,
-		int hardwareStandardMet, int vpnConnected, int systemsDeployed, BigDecimal centralFunds,
-		BigDecimal localFunds) {
+		int hardwareStandardMet, int vpnConnected, int systemsDeployed, BigDecimal centralFunds, BigDecimal localFunds,
+		long catalogRecords, long uniqueRecords, long registeredResources) {
 }

@@ -292,6 +292,27 @@ public class RegistrationRatios {
 				byLevel.getOrDefault(LibraryLevel.COUNTY, 0), items, gb, asOf.getYear(), year.total(), below);
 	}
 
+	/**
+	 * Registered entries published by a date and not withdrawn, by library code, for the
+	 * nation ({@code province == null}) or a province; libraries without any are absent.
+	 */
+	public Map<String, Long> entriesByLibrary(LocalDate asOf, String province) {
+		Instant end = asOf.plusDays(1).atStartOfDay(CHINA).toInstant().minusNanos(1);
+		Map<String, Long> entries = new TreeMap<>();
+		this.resources.published(province, null, end).forEach((code, totals) -> entries.put(code, totals.records()));
+		return entries;
+	}
+
+	/**
+	 * Entries of a library published from the start of one day to the end of another (net
+	 * of withdrawals in that time): what its quarterly report calls 登记自建资源.
+	 */
+	public long publishedBetween(LibraryCode code, LocalDate from, LocalDate to) {
+		String province = this.libraries.get(code).regionCode().provincePrefix();
+		long before = entriesByLibrary(from.minusDays(1), province).getOrDefault(code.value(), 0L);
+		return Math.max(0, entriesByLibrary(to, province).getOrDefault(code.value(), 0L) - before);
+	}
+
 	/** One library's registration figures on a date (the library tier). */
 	public LibraryRatio library(LibraryCode code, LocalDate asOf) {
 		MemberLibrary library = this.libraries.get(code);

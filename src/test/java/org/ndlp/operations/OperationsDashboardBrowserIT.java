@@ -44,6 +44,8 @@ class OperationsDashboardBrowserIT {
 		assertThat(browser.findElement(By.id("money-local")).getText()).contains("99,784,000");
 		assertThat(browser.findElement(By.id("training")).getText()).contains("国家级 16 期");
 		assertThat(browser.findElement(By.id("press")).getText()).contains("528", "203", "325", "66");
+		assertThat(browser.findElement(By.id("catalog-libraries")).getText()).contains("个馆贡献书目");
+		assertThat(browser.findElements(By.cssSelector("#compare td.registered"))).isNotEmpty();
 		assertThat(browser.findElement(By.id("plans")).getText()).contains("15 14 93%", "18 10 56%", "52 39 75%",
 				"133 47 35%");
 		assertThat(browser.findElement(By.tagName("body")).getAttribute("data-charts-ready")).isEqualTo("true");

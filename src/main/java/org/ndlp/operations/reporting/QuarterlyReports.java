@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.ndlp.catalog.CatalogContributions;
 import org.ndlp.members.DeploymentEvent;
 import org.ndlp.members.DeploymentHistory;
 import org.ndlp.members.DeploymentState;
@@ -27,6 +28,7 @@ import org.ndlp.operations.reporting.ReportView.Actions;
 import org.ndlp.operations.reporting.ReportView.Change;
 import org.ndlp.operations.reporting.ReportView.Part;
 import org.ndlp.operations.reporting.SharpChangeRule.SharpChange;
+import org.ndlp.resources.RegistrationRatios;
 import org.ndlp.shared.LibraryCode;
 import org.ndlp.shared.RegionCode;
 import org.ndlp.shared.problem.Conflict;
@@ -70,8 +72,15 @@ class QuarterlyReports {
 
 	private final Clock clock;
 
+	private final CatalogContributions contributions;
+
+	private final RegistrationRatios registrations;
+
 	QuarterlyReports(JdbcQuarterlyReports reports, MemberLibraries libraries, DeploymentHistory deployment,
-			ReportingProperties properties, Clock clock) {
+			ReportingProperties properties, Clock clock, CatalogContributions contributions,
+			RegistrationRatios registrations) {
+		this.contributions = contributions;
+		this.registrations = registrations;
 		this.reports = reports;
 		this.libraries = libraries;
 		this.deployment = deployment;
@@ -303,6 +312,20 @@ class QuarterlyReports {
 		values.put(Figure.LOCAL_FUNDS,
 				end.localFunds().subtract(before.localFunds()).setScale(2, RoundingMode.HALF_UP));
 		return new Figures(values);
+	}
+
+	/**
+	 * What the platform counted for figures the library enters itself, offered as the
+	 * form's starting values: union-catalog records sent and resources registered in the
+	 * quarter.
+	 */
+	Map<Figure, BigDecimal> platformSuggestions(LibraryCode code, Quarter quarter) {
+		Map<Figure, BigDecimal> values = new EnumMap<>(Figure.class);
+		values.put(Figure.CATALOG_RECORDS_SENT,
+				BigDecimal.valueOf(this.contributions.sent(code, quarter.start(), quarter.end())));
+		values.put(Figure.RESOURCES_REGISTERED,
+				BigDecimal.valueOf(this.registrations.publishedBetween(code, quarter.start(), quarter.end())));
+		return values;
 	}
 
 	/** Whether the user writes and submits this library's reports: its own staff. */

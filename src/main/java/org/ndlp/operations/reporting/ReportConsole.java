@@ -208,6 +208,13 @@ class ReportConsole {
 				values.put("note." + figure.key(), note);
 			}
 		}
+		Map<String, String> suggested = new HashMap<>();
+		if (report.actions().edit()) {
+			this.reports.platformSuggestions(code, quarter).forEach((figure, value) -> {
+				suggested.put(figure.key(), value.toPlainString());
+				values.putIfAbsent("fig." + figure.key(), value.toPlainString());
+			});
+		}
 		putIfPresent(values, "workDone", report.workDone());
 		putIfPresent(values, "problems", report.problems());
 		putIfPresent(values, "nextQuarterPlan", report.nextQuarterPlan());
@@ -216,6 +223,7 @@ class ReportConsole {
 		}
 		model.addAttribute("report", report);
 		model.addAttribute("values", values);
+		model.addAttribute("suggested", suggested);
 		model.addAttribute("allFigures", Figure.values());
 		model.addAttribute("entered",
 				List.of(Figure.values()).stream().filter((figure) -> !figure.prefilled()).toList());

@@ -2,11 +2,13 @@ package org.ndlp.operations.web;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.ndlp.catalog.CatalogContributions;
 import org.ndlp.members.DeploymentHistory;
 import org.ndlp.members.DeploymentState;
 import org.ndlp.members.MemberLibraries;
@@ -123,6 +125,20 @@ class OperationsApi {
 		return this.registrations.library(library.code(), date(asOf));
 	}
 
+	@GetMapping("/libraries/{code}/catalog")
+	@Operation(summary = "The library tier: one library's union-catalog contribution on a date",
+			description = "Records live on the date, records of works no other library sent, holdings and copies. "
+					+ "Its own staff, and admins whose scope covers it.")
+	CatalogContributions.Contribution libraryCatalog(@PathVariable String code,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		MemberLibrary library = this.libraries.get(code(code));
+		CurrentUser user = user();
+		if (!user.library().equals(library.code()) && !this.libraries.mayAdminister(user, library)) {
+			throw new OutOfScope(user.username() + " may not see library " + library.code());
+		}
+		return this.figures.contribution(library.code(), date(asOf));
+	}
+
 	@PostMapping("/training-sessions")
 	@Operation(summary = "Record a training session", description = "Staff whose scope covers the organizer.")
 	ResponseEntity<TrainingSession> recordSession(@RequestBody TrainingSession session) {
@@ -154,7 +170,9 @@ class OperationsApi {
 	}
 
 	static LocalDate date(LocalDate asOf) {
-		return (asOf != null) ? asOf : LocalDate.now();
+		// the project's dates are China's: the day a figure counts to ends at midnight in
+		// Beijing
+		return (asOf != null) ? asOf : LocalDate.now(ZoneId.of("Asia/Shanghai"));
 	}
 
 	static CurrentUser user() {

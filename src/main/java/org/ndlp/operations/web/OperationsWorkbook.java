@@ -50,11 +50,12 @@ final class OperationsWorkbook {
 						s.total());
 			}
 			Sheet compare = sheet(workbook, bold, (overview.province() == null) ? "各省比较" : "各馆比较", "代码", "名称", "级别",
-					"馆数", "平台建成", "硬件达标", "接入虚拟网", "已部署系统", "中央经费（元）", "地方经费（元）");
+					"馆数", "平台建成", "硬件达标", "接入虚拟网", "已部署系统", "中央经费（元）", "地方经费（元）", "联合编目书目（条）", "其中独有书目（条）", "资源登记（条）");
 			for (UnitRow r : rows) {
 				row(compare, r.key(), r.name(), (r.level() != null) ? r.level() : "", r.libraries(),
 						r.platformCompleted(), r.hardwareStandardMet(), r.vpnConnected(), r.systemsDeployed(),
-						r.centralFunds(), r.localFunds());
+						r.centralFunds(), r.localFunds(), r.catalogRecords(), r.uniqueRecords(),
+						r.registeredResources());
 			}
 			Sheet years = sheet(workbook, bold, "历年趋势", "年度", "截至", "平台建成", "硬件达标", "接入虚拟网", "中央经费（元）", "地方经费（元）");
 			for (TrendPoint t : trend) {
@@ -69,6 +70,14 @@ final class OperationsWorkbook {
 			row(activity, "其中中央媒体", overview.press().central());
 			row(activity, "其中地方媒体", overview.press().local());
 			row(activity, "其中报道推广工程", overview.press().aboutProject());
+			Sheet catalog = sheet(workbook, bold, "联合编目与资源登记", "项目", "数量");
+			row(catalog, "贡献书目的图书馆（个）", overview.catalog().libraries());
+			row(catalog, "联合编目书目（条）", overview.catalog().total().records());
+			row(catalog, "其中独有书目（条）", overview.catalog().total().unique());
+			row(catalog, "馆藏记录（条）", overview.catalog().total().holdings());
+			row(catalog, "馆藏复本（册）", overview.catalog().total().copies());
+			row(catalog, "资源登记（条）", overview.registrations().entries());
+			row(catalog, "登记资源的图书馆（个）", overview.registrations().librariesRegistering());
 			workbook.write(out);
 		}
 	}

@@ -44,7 +44,7 @@ class ConsoleBrowserIT {
 	void provincialAdminManagesItsLibrariesInTheConsole() throws Exception {
 		browser.get(this.base + "/admin");
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("工作人员登录");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("读者/工作人员登录");
 		browser.findElement(By.id("username")).sendKeys("gd-admin");
 		browser.findElement(By.id("password")).sendKeys("wrong password!");
 		Browser.clickAndWait(By.id("sign-in"));

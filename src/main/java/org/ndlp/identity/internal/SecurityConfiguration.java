@@ -2,11 +2,13 @@ package org.ndlp.identity.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ndlp.identity.internal.accounts.SecondFactor;
 import org.ndlp.identity.internal.accounts.SignInThrottle;
+import org.ndlp.shared.security.StaffRole;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,13 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/** The authorities of the four staff roles. */
+	private static final String[] STAFF = Arrays.stream(StaffRole.values())
+		.map(StaffRole::authority)
+		.toArray(String[]::new);
+
+	private static final String READER = "ROLE_READER";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -55,8 +64,16 @@ class SecurityConfiguration {
 				// in code)
 				.requestMatchers("/api/v1/staff", "/api/v1/staff/**", "/api/v1/audit")
 				.hasAnyRole("NATIONAL_ADMIN", "PROVINCIAL_ADMIN", "LIBRARY_ADMIN")
+				// readers: sign-up and verification are public; a reader reaches only its
+				// own
+				// endpoints
+				.requestMatchers(HttpMethod.POST, "/api/v1/readers", "/api/v1/readers/verify", "/api/v1/readers/resend")
+				.permitAll()
+				.requestMatchers("/api/v1/me", "/api/v1/me/**")
+				.hasAuthority(READER)
+				// everything else on the API is for staff (readers get 403)
 				.anyRequest()
-				.authenticated())
+				.hasAnyAuthority(STAFF))
 			.httpBasic((basic) -> basic.realmName("NDLP")
 				.authenticationEntryPoint((request, response, ex) -> problem(response, 401, "unauthenticated",
 						"Unauthorized", "sign in: send HTTP Basic credentials of a staff account")))
@@ -96,11 +113,22 @@ class SecurityConfiguration {
 			// OAI-PMH provider: public, GET and POST (harvesters send no CSRF token)
 			.requestMatchers("/oai")
 			.permitAll()
+			// readers: sign-up pages are public, the rest of /reader/** is the reader's
+			// own
+			.requestMatchers("/reader/register", "/reader/verify", "/reader/resend")
+			.permitAll()
+			.requestMatchers("/reader/**")
+			.hasAuthority(READER)
+			// the outbox shows every verification code sent: national admins only
+			.requestMatchers("/admin/outbox")
+			.hasAuthority(StaffRole.NATIONAL_ADMIN.authority())
+			// the console is for staff (readers get 403)
 			.requestMatchers("/admin", "/admin/**")
-			.authenticated()
+			.hasAnyAuthority(STAFF)
 			.anyRequest()
 			.denyAll())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
+			// success: SecondFactor below (TOTP step for staff, then SignInLanding)
+			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			// OAI-PMH harvesters POST forms without a session or token
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/oai"));

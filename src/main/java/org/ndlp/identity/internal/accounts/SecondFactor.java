@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.ndlp.identity.AuditLog;
+import org.ndlp.identity.internal.SignInLanding;
 import org.ndlp.shared.security.CurrentUser;
 import org.ndlp.shared.security.StaffRole;
 
@@ -17,7 +18,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
@@ -45,14 +45,14 @@ public class SecondFactor implements AuthenticationSuccessHandler {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	private final SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
+	// readers to their profile, staff to the page first asked for or the console
+	private final SignInLanding then = new SignInLanding();
 
 	public SecondFactor(TotpSecrets secrets, SignInLocks locks, AuditLog audit, Clock clock) {
 		this.secrets = secrets;
 		this.locks = locks;
 		this.audit = audit;
 		this.clock = clock;
-		this.then.setDefaultTargetUrl("/admin");
 	}
 
 	@Override

@@ -1,0 +1,28 @@
+package org.ndlp.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+
+/**
+ * Where the shared sign-in page leads: the page first asked for, else staff to the
+ * console ({@code /admin}) and readers to their profile ({@code /reader/profile}).
+ */
+public class SignInLanding extends SavedRequestAwareAuthenticationSuccessHandler {
+
+	public SignInLanding() {
+		setDefaultTargetUrl("/admin");
+	}
+
+	@Override
+	protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) {
+		boolean reader = authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> "ROLE_READER".equals(authority.getAuthority()));
+		return reader ? "/reader/profile" : super.determineTargetUrl(request, response, authentication);
+	}
+
+}

@@ -79,6 +79,9 @@ class SecurityConfiguration {
 			// OAI-PMH provider: public, GET and POST (harvesters send no CSRF token)
 			.requestMatchers("/oai")
 			.permitAll()
+			// SRU server: public, GET and POST (SRU clients send no CSRF token)
+			.requestMatchers("/sru")
+			.permitAll()
 			.requestMatchers("/admin", "/admin/**")
 			.authenticated()
 			.anyRequest()
@@ -86,7 +89,7 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			// OAI-PMH harvesters POST forms without a session or token
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/oai"));
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/oai", "/sru"));
 		return http.build();
 	}
 

@@ -92,13 +92,26 @@ public final class FieldQueries {
 		if (escaped.isEmpty()) {
 			throw new InvalidInput(words.field().name(), "empty term");
 		}
-		String value = switch (words.match()) {
-			case PHRASE -> "\"" + words.text().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-			case ALL_WORDS, ANY_WORD -> escaped;
+		return switch (words.match()) {
+			case PHRASE ->
+				edismax(words.field(), "\"" + words.text().replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+			case ALL_WORDS -> edismax(words.field(), escaped);
+			// one clause per word: each word's analysis (bigrams, smartcn) must match
+			// whole
+			case ANY_WORD -> {
+				String result = null;
+				for (String word : escaped.split(" ")) {
+					String one = edismax(words.field(), word);
+					result = (result == null) ? one : "{!bool should=" + param(result) + " should=" + param(one) + "}";
+				}
+				yield result;
+			}
 			case PREFIX -> throw new InvalidInput(words.field().name(), "truncation is not supported on words");
 		};
-		String mm = (words.match() == FieldQuery.Match.ANY_WORD) ? "1" : "100%";
-		return "{!edismax uf=-* qf=" + param(TEXT_FIELDS.get(words.field())) + " mm=" + param(mm) + " v=" + param(value)
+	}
+
+	private String edismax(FieldQuery.Field field, String value) {
+		return "{!edismax uf=-* qf=" + param(TEXT_FIELDS.get(field)) + " mm=" + param("100%") + " v=" + param(value)
 				+ "}";
 	}
 

@@ -78,6 +78,8 @@ class FieldQueriesTests {
 			.containsExactly("3");
 		assertThat(ids(new FieldQuery.Words(Field.TITLE, "librarianship in China", Match.PHRASE))).containsExactly("3");
 		assertThat(ids(new FieldQuery.Words(Field.TITLE, "China librarianship", Match.PHRASE))).isEmpty();
+		assertThat(ids(new FieldQuery.Words(Field.TITLE, "中國發展報告 图书馆史稿", Match.ANY_WORD))).containsExactly("1", "2");
+		assertThat(ids(new FieldQuery.Words(Field.TITLE, "中國發展報告 图书馆史稿", Match.ALL_WORDS))).isEmpty();
 	}
 
 	static List<String> ids(FieldQuery query) throws Exception {

@@ -17,6 +17,7 @@ import org.apache.solr.client.solrj.response.SpellCheckResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 
+import org.ndlp.search.internal.FieldQueries;
 import org.ndlp.search.internal.SearchProperties;
 import org.ndlp.search.internal.SearchQueries;
 
@@ -41,6 +42,21 @@ public class CatalogSearch {
 	/** Runs a search; {@link SearchUnavailable} when Solr cannot answer. */
 	public SearchResults search(SearchRequest request) {
 		return answer(request, SearchQueries.of(request));
+	}
+
+	/**
+	 * One page of union records (no registered resources) matching a structured query,
+	 * for query languages such as CQL; {@link SearchUnavailable} when Solr cannot answer,
+	 * {@code InvalidInput} for a value a field cannot hold (an invalid ISBN).
+	 * @param query the query tree
+	 * @param sort sort keys before relevance
+	 * @param start 0-based offset of the first record
+	 * @param rows records on the page (0 for the count only)
+	 */
+	public FieldQuery.Page unionRecords(FieldQuery query, List<FieldQuery.Sort> sort, int start, int rows) {
+		QueryResponse response = execute(FieldQueries.of(query, sort, start, rows));
+		return new FieldQuery.Page(response.getResults().getNumFound(),
+				response.getResults().stream().map((doc) -> (String) doc.getFieldValue("id")).toList());
 	}
 
 	/**

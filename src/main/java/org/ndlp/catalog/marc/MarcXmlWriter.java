@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class MarcXmlWriter implements AutoCloseable {
 
+	/** The MarcXchange (ISO 25577) namespace. */
+	public static final String MARCXCHANGE = "info:lc/xmlns/marcxchange-v2";
+
 	private final OutputStream out;
 
 	private final String namespace;
@@ -63,6 +66,15 @@ public final class MarcXmlWriter implements AutoCloseable {
 		return element(record, "", MarcXmlReader.MARC21_SLIM);
 	}
 
+	/**
+	 * One bibliographic record as a stand-alone MarcXchange (ISO 25577) {@code <record>}:
+	 * the MARCXML elements in the {@link #MARCXCHANGE} namespace with {@code format} =
+	 * the record's schema ({@code CNMARC}, {@code UNIMARC}, {@code MARC21}).
+	 */
+	public static String toMarcXchange(MarcRecord record, String format) {
+		return element(record, "", MARCXCHANGE, " format=\"" + attribute(format) + "\" type=\"Bibliographic\"");
+	}
+
 	private void start() {
 		if (!this.started) {
 			this.started = true;
@@ -81,11 +93,16 @@ public final class MarcXmlWriter implements AutoCloseable {
 	}
 
 	private static String element(MarcRecord record, String indent, String namespace) {
+		return element(record, indent, namespace, "");
+	}
+
+	private static String element(MarcRecord record, String indent, String namespace, String attributes) {
 		StringBuilder xml = new StringBuilder(2048);
 		xml.append(indent).append("<record");
 		if (namespace != null) {
 			xml.append(" xmlns=\"").append(attribute(namespace)).append('"');
 		}
+		xml.append(attributes);
 		xml.append(">\n");
 		xml.append(indent).append("  <leader>").append(text(record.leader(), "leader")).append("</leader>\n");
 		for (MarcField field : record.fields()) {

@@ -113,6 +113,9 @@ class SecurityConfiguration {
 			// OAI-PMH provider: public, GET and POST (harvesters send no CSRF token)
 			.requestMatchers("/oai")
 			.permitAll()
+			// SRU server: public, GET and POST (SRU clients send no CSRF token)
+			.requestMatchers("/sru")
+			.permitAll()
 			// readers: sign-up pages are public, the rest of /reader/** is the reader's
 			// own
 			.requestMatchers("/reader/register", "/reader/verify", "/reader/resend")
@@ -131,7 +134,7 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			// OAI-PMH harvesters POST forms without a session or token
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/oai"));
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/oai", "/sru"));
 		// accounts: staff who need a TOTP code are signed in only after giving it; a
 		// client
 		// address that failed too often is sent back to the sign-in page

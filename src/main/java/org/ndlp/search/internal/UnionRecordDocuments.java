@@ -128,6 +128,7 @@ class UnionRecordDocuments {
 		Set<String> subjects = new LinkedHashSet<>();
 		Set<String> series = new LinkedHashSet<>();
 		Set<String> isbns = new LinkedHashSet<>();
+		Set<String> issns = new LinkedHashSet<>();
 		Set<String> clc = new LinkedHashSet<>();
 		Set<String> languages = new LinkedHashSet<>();
 		Set<String> pinyin = new LinkedHashSet<>();
@@ -140,6 +141,7 @@ class UnionRecordDocuments {
 			d.subjects().forEach((s) -> addIfPresent(subjects, s));
 			d.series().forEach((s) -> addIfPresent(series, s));
 			d.isbns().stream().map(Isbn::isbn13).forEach(isbns::add);
+			d.issns().forEach((issn) -> addIfPresent(issns, FieldQueries.issn(issn)));
 			d.clc().forEach((c) -> addIfPresent(clc, c.strip()));
 			d.languages().forEach((l) -> addIfPresent(languages, l.strip().toLowerCase(java.util.Locale.ROOT)));
 		}
@@ -149,6 +151,7 @@ class UnionRecordDocuments {
 		subjects.forEach((s) -> doc.addField("subject_cjk", s));
 		series.forEach((s) -> doc.addField("series_cjk", s));
 		isbns.forEach((i) -> doc.addField("isbn", i));
+		issns.forEach((i) -> doc.addField("issn", i));
 		clc.forEach((c) -> doc.addField("clc", c));
 		clc.stream()
 			.map(ClcClasses::topClass)

@@ -165,35 +165,31 @@ public class SearchIndexer implements SmartLifecycle {
 				this.position.set(FOLLOWER, 0);
 				this.position.set(RESOURCES, 0);
 			}
+			long resourceSeq = (this.registry != null) ? this.position.get(RESOURCES) : 0;
+			// one batch of each feed in turn, so that records a library sends now do not
+			// wait behind a large registration census (or the other way round)
 			while (true) {
+				boolean progressed = false;
 				List<CatalogChange> changes = this.catalog.changesAfter(seq, this.settings.batchSize());
-				if (changes.isEmpty()) {
-					break;
+				if (!changes.isEmpty()) {
+					apply(this.solr.live(), changes);
+					seq = changes.get(changes.size() - 1).seq();
+					this.position.set(FOLLOWER, seq);
+					progressed = true;
 				}
-				apply(this.solr.live(), changes);
-				seq = changes.get(changes.size() - 1).seq();
-				this.position.set(FOLLOWER, seq);
-				this.lastError.set(null);
-				commitIfDue(this.solr.live());
-				if (!lead()) {
+				if (this.registry != null) {
+					List<ResourceChange> resources = this.registry.changesAfter(resourceSeq, this.settings.batchSize());
+					if (!resources.isEmpty()) {
+						applyResources(this.solr.live(), resources);
+						resourceSeq = resources.get(resources.size() - 1).seq();
+						this.position.set(RESOURCES, resourceSeq);
+						progressed = true;
+					}
+				}
+				if (!progressed) {
 					commit(this.solr.live());
 					return true;
 				}
-			}
-			if (this.registry == null) {
-				commit(this.solr.live());
-				return true;
-			}
-			long resourceSeq = this.position.get(RESOURCES);
-			while (true) {
-				List<ResourceChange> changes = this.registry.changesAfter(resourceSeq, this.settings.batchSize());
-				if (changes.isEmpty()) {
-					commit(this.solr.live());
-					return true;
-				}
-				applyResources(this.solr.live(), changes);
-				resourceSeq = changes.get(changes.size() - 1).seq();
-				this.position.set(RESOURCES, resourceSeq);
 				this.lastError.set(null);
 				commitIfDue(this.solr.live());
 				if (!lead()) {

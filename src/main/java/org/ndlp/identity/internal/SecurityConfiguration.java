@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.ndlp.identity.internal.oidc.BearerTokens;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,7 +34,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, BearerTokens bearerTokens) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/libraries", "/api/v1/libraries/*", "/api/v1/libraries.csv",
@@ -55,6 +57,11 @@ class SecurityConfiguration {
 						"Unauthorized", "sign in: send HTTP Basic credentials of a staff account"))
 				.accessDeniedHandler((request, response, ex) -> problem(response, 403, "forbidden", "Forbidden",
 						"your role does not allow this request")))
+			// oidc: Authorization: Bearer <JWT> issued by NDLP's OIDC provider, beside
+			// Basic
+			.oauth2ResourceServer((resourceServer) -> bearerTokens.configure(resourceServer,
+					(request, response, ex) -> problem(response, 401, "unauthenticated", "Unauthorized",
+							"sign in: send HTTP Basic credentials of a staff account or a valid NDLP bearer token")))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
@@ -79,6 +86,9 @@ class SecurityConfiguration {
 			// OAI-PMH provider: public, GET and POST (harvesters send no CSRF token)
 			.requestMatchers("/oai")
 			.permitAll()
+			// oidc: the consent page of the OIDC provider (signed-in people)
+			.requestMatchers("/oauth2/consent")
+			.authenticated()
 			.requestMatchers("/admin", "/admin/**")
 			.authenticated()
 			.anyRequest()

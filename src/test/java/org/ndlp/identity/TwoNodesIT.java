@@ -73,10 +73,10 @@ class TwoNodesIT {
 	}
 
 	private static ConfigurableApplicationContext start(String url) {
+		// arguments, not default properties: they must win over application(-test).yml
 		return new SpringApplicationBuilder(NdlpApplication.class).profiles("test")
-			.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres",
-					"spring.datasource.password=", "server.port=0", "ndlp.identity.sessions=jdbc")
-			.run();
+			.run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+					"--spring.datasource.password=", "--server.port=0", "--ndlp.identity.sessions=jdbc");
 	}
 
 	private static int port(ConfigurableApplicationContext node) {

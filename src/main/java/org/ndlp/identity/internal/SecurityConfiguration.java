@@ -57,8 +57,7 @@ class SecurityConfiguration {
 						"Unauthorized", "sign in: send HTTP Basic credentials of a staff account"))
 				.accessDeniedHandler((request, response, ex) -> problem(response, 403, "forbidden", "Forbidden",
 						"your role does not allow this request")))
-			// oidc: Authorization: Bearer <JWT> issued by NDLP's OIDC provider, beside
-			// Basic
+			// oidc: bearer tokens (JWT) of NDLP's OIDC provider, beside Basic
 			.oauth2ResourceServer((resourceServer) -> bearerTokens.configure(resourceServer,
 					(request, response, ex) -> problem(response, 401, "unauthenticated", "Unauthorized",
 							"sign in: send HTTP Basic credentials of a staff account or a valid NDLP bearer token")))

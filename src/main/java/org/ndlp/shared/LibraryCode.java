@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * @param value the code
  */
-public record LibraryCode(String value) implements Comparable<LibraryCode> {
+public record LibraryCode(String value) implements Comparable<LibraryCode>, java.io.Serializable {
 
 	private static final Pattern SYNTAX = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,31}");
 

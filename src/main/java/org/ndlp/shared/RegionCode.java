@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * @param value the six digits
  */
-public record RegionCode(String value) implements Comparable<RegionCode> {
+public record RegionCode(String value) implements Comparable<RegionCode>, java.io.Serializable {
 
 	private static final Pattern SYNTAX = Pattern.compile("\\d{6}");
 

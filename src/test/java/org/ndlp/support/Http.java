@@ -65,6 +65,11 @@ public final class Http {
 		return new Http("http://localhost:" + port, "Basic " + token);
 	}
 
+	/** A client sending {@code Authorization: Bearer <token>}. */
+	public static Http bearer(int port, String token) {
+		return new Http("http://localhost:" + port, "Bearer " + token);
+	}
+
 	public Response get(String path) {
 		return send(request(path).GET());
 	}

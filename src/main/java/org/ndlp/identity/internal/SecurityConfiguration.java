@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.ndlp.identity.internal.accounts.SecondFactor;
 import org.ndlp.identity.internal.accounts.SignInThrottle;
+import org.ndlp.identity.internal.oidc.BearerTokens;
 import org.ndlp.shared.security.StaffRole;
 
 import org.springframework.context.ApplicationContext;
@@ -47,7 +48,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, BearerTokens bearerTokens) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/libraries", "/api/v1/libraries/*", "/api/v1/libraries.csv",
@@ -82,6 +83,10 @@ class SecurityConfiguration {
 						"Unauthorized", "sign in: send HTTP Basic credentials of a staff account"))
 				.accessDeniedHandler((request, response, ex) -> problem(response, 403, "forbidden", "Forbidden",
 						"your role does not allow this request")))
+			// oidc: bearer tokens (JWT) of NDLP's OIDC provider, beside Basic
+			.oauth2ResourceServer((resourceServer) -> bearerTokens.configure(resourceServer,
+					(request, response, ex) -> problem(response, 401, "unauthenticated", "Unauthorized",
+							"sign in: send HTTP Basic credentials of a staff account or a valid NDLP bearer token")))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
 		// accounts: a client address that failed too often gets 429 before Basic looks at
@@ -113,6 +118,9 @@ class SecurityConfiguration {
 			// OAI-PMH provider: public, GET and POST (harvesters send no CSRF token)
 			.requestMatchers("/oai")
 			.permitAll()
+			// oidc: the consent page of the OIDC provider (signed-in people)
+			.requestMatchers("/oauth2/consent")
+			.authenticated()
 			// SRU server: public, GET and POST (SRU clients send no CSRF token)
 			.requestMatchers("/sru")
 			.permitAll()

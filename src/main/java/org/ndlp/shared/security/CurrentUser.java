@@ -18,7 +18,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param library the staff member's library
  * @param region the region code of that library (its first two digits give the province)
  */
-public record CurrentUser(String username, StaffRole role, LibraryCode library, RegionCode region) {
+public record CurrentUser(String username, StaffRole role, LibraryCode library,
+		RegionCode region) implements java.io.Serializable {
 
 	/** Implemented by the principal the identity module puts in the security context. */
 	public interface Carrier {

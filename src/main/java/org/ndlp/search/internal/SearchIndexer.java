@@ -146,7 +146,9 @@ public class SearchIndexer implements SmartLifecycle {
 
 	public Status status() {
 		long seq = this.position.get(FOLLOWER);
-		boolean caughtUp = this.catalog.changesAfter(seq, 1).isEmpty();
+		// caught up = searchable: the position is stored before the commit that makes
+		// its batch visible
+		boolean caughtUp = this.catalog.changesAfter(seq, 1).isEmpty() && !this.uncommitted.contains(this.solr.live());
 		return new Status(seq, caughtUp, this.lastError.get(), this.reindex.get());
 	}
 
@@ -269,8 +271,10 @@ public class SearchIndexer implements SmartLifecycle {
 	 * but not yet committed documents are safe in Solr's update log.
 	 */
 	private void commit(String collection) throws Exception {
-		if (this.uncommitted.remove(collection)) {
+		if (this.uncommitted.contains(collection)) {
 			this.solr.client().commit(collection, true, true, true);
+			// only now: a failed commit leaves the collection to commit on the next pass
+			this.uncommitted.remove(collection);
 			this.lastCommit = System.nanoTime();
 		}
 	}

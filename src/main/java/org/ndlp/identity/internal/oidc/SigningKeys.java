@@ -12,6 +12,7 @@ import java.util.UUID;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -122,8 +123,21 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
 	@Override
 	public List<JWK> get(JWKSelector selector, SecurityContext context) {
+		JWKMatcher matcher = selector.getMatcher();
+		boolean noKid = matcher.getKeyIDs() == null || matcher.getKeyIDs().isEmpty();
+		boolean typed = matcher.getKeyTypes() != null && !matcher.getKeyTypes().isEmpty();
+		if (noKid && typed) {
+			// signing (the encoder asks by key type, without a kid; the JWKS endpoint
+			// asks
+			// for everything, verifiers by kid): the current key only, read from the
+			// database
+			// (another node may have rotated since the published set was cached, and with
+			// one
+			// candidate the encoder would not ask which key to use)
+			return selector.select(new JWKSet(current()));
+		}
 		List<JWK> found = selector.select(publishedSet(false));
-		if (found.isEmpty() && !selector.getMatcher().getKeyIDs().isEmpty()) {
+		if (found.isEmpty() && !noKid) {
 			// an unknown kid: another node may just have rotated
 			found = selector.select(publishedSet(true));
 		}

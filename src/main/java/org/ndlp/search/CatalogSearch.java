@@ -72,25 +72,6 @@ public class CatalogSearch {
 		return execute(query).getResults().stream().map((doc) -> (String) doc.getFieldValue("id")).toList();
 	}
 
-	/** The union record with this id, if the index holds it. */
-	public java.util.Optional<UnionRecord> record(String id) {
-		SolrQuery query = new SolrQuery("*:*");
-		query.set("defType", "lucene");
-		query.addFilterQuery("{!term f=id}" + id);
-		query.setRows(1);
-		return execute(query).getResults().stream().findFirst().map((doc) -> {
-			Object year = doc.getFieldValue("year");
-			Object holdings = doc.getFieldValue("holdingCount");
-			Collection<Object> ids = doc.getFieldValues("recordIds");
-			return new UnionRecord(id, strings(doc, "title_cjk"), strings(doc, "creator_cjk"),
-					(year != null) ? ((Number) year).intValue() : null, strings(doc, "publisher_cjk"),
-					strings(doc, "subject_cjk"), strings(doc, "isbn"), strings(doc, "clc"), strings(doc, "language"),
-					strings(doc, "library"), strings(doc, "province"),
-					(holdings != null) ? ((Number) holdings).intValue() : 0,
-					(ids != null) ? ids.stream().map((v) -> ((Number) v).longValue()).toList() : List.of());
-		});
-	}
-
 	/** Titles to complete what a reader has typed: id and title of each. */
 	public List<Map<String, String>> suggest(String prefix, int limit) {
 		if (prefix == null || prefix.isBlank()) {

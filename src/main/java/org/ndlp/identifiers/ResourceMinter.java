@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.ndlp.identifiers.internal.JdbcIdentifiers;
 import org.ndlp.resources.Resource;
 import org.ndlp.resources.ResourceChange;
@@ -30,22 +27,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link UnionRecordMinter}.
  */
 @Service
-public class ResourceMinter {
+public class ResourceMinter extends FeedMinter {
 
 	/** {@link Identifier#targetKind()} of registered resources. */
 	public static final String RESOURCE = "RESOURCE";
 
 	static final String FOLLOWER = "published-resources";
 
-	private static final Logger log = LoggerFactory.getLogger(ResourceMinter.class);
-
 	private final ResourceRegistry registry;
 
 	private final Identifiers identifiers;
 
 	private final JdbcIdentifiers store;
-
-	private final TransactionTemplate transactions;
 
 	private final IdentifierProperties properties;
 
@@ -56,10 +49,10 @@ public class ResourceMinter {
 	public ResourceMinter(ResourceRegistry registry, Identifiers identifiers, JdbcIdentifiers store,
 			TransactionTemplate transactions, IdentifierProperties properties, Clock clock,
 			@Value("${ndlp.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+		super(transactions, "resource identifiers");
 		this.registry = registry;
 		this.identifiers = identifiers;
 		this.store = store;
-		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
 		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
@@ -67,24 +60,7 @@ public class ResourceMinter {
 
 	@Scheduled(fixedDelayString = "${ndlp.identifiers.follow-interval:PT5S}", initialDelayString = "PT4S")
 	void scheduled() {
-		try {
-			catchUp();
-		}
-		catch (RuntimeException ex) {
-			log.warn("Minting resource identifiers failed; will retry: {}", ex.toString());
-		}
-	}
-
-	/** Handles the whole feed up to now, batch by batch; returns changes handled. */
-	public synchronized int catchUp() {
-		int total = 0;
-		while (true) {
-			Integer handled = this.transactions.execute((status) -> batch());
-			if (handled == null || handled == 0) {
-				return total;
-			}
-			total += handled;
-		}
+		follow();
 	}
 
 	/** The CDOI resource type of a registered resource's type. */
@@ -98,7 +74,8 @@ public class ResourceMinter {
 		};
 	}
 
-	private int batch() {
+	@Override
+	int batch() {
 		long position = this.store.lockPosition(FOLLOWER);
 		List<ResourceChange> changes = this.registry.changesAfter(position, this.properties.followBatch());
 		if (changes.isEmpty()) {

@@ -2,16 +2,16 @@ package org.ndlp.identifiers;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
+import java.util.Set;
 
 import org.ndlp.catalog.CatalogChange;
 import org.ndlp.catalog.CatalogRecords;
-import org.ndlp.catalog.ClusterMember;
 import org.ndlp.catalog.SourceRecord;
 import org.ndlp.catalog.marc.BibDescription;
 import org.ndlp.identifiers.internal.JdbcIdentifiers;
@@ -29,22 +29,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deleted, the union record's identifier becomes a tombstone.
  */
 @Service
-public class UnionRecordMinter {
+public class UnionRecordMinter extends FeedMinter {
 
 	/** {@link Identifier#targetKind()} of union records. */
 	public static final String UNION_RECORD = "UNION_RECORD";
 
 	static final String FOLLOWER = "catalog-union-records";
 
-	private static final Logger log = LoggerFactory.getLogger(UnionRecordMinter.class);
-
 	private final CatalogRecords catalog;
 
 	private final Identifiers identifiers;
 
 	private final JdbcIdentifiers store;
-
-	private final TransactionTemplate transactions;
 
 	private final IdentifierProperties properties;
 
@@ -55,10 +51,10 @@ public class UnionRecordMinter {
 	public UnionRecordMinter(CatalogRecords catalog, Identifiers identifiers, JdbcIdentifiers store,
 			TransactionTemplate transactions, IdentifierProperties properties, Clock clock,
 			@Value("${ndlp.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+		super(transactions, "union record identifiers");
 		this.catalog = catalog;
 		this.identifiers = identifiers;
 		this.store = store;
-		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
 		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
@@ -71,41 +67,34 @@ public class UnionRecordMinter {
 
 	@Scheduled(fixedDelayString = "${ndlp.identifiers.follow-interval:PT5S}", initialDelayString = "PT3S")
 	void scheduled() {
-		try {
-			catchUp();
-		}
-		catch (RuntimeException ex) {
-			// the feed waits; the next run resumes from the committed position
-			log.warn("Minting union record identifiers failed; will retry: {}", ex.toString());
-		}
+		follow();
 	}
 
-	/** Handles the whole feed up to now, batch by batch; returns changes handled. */
-	public synchronized int catchUp() {
-		int total = 0;
-		while (true) {
-			Integer handled = this.transactions.execute((status) -> batch());
-			if (handled == null || handled == 0) {
-				return total;
-			}
-			total += handled;
-		}
-	}
-
-	private int batch() {
+	@Override
+	int batch() {
 		long position = this.store.lockPosition(FOLLOWER);
 		List<CatalogChange> changes = this.catalog.changesAfter(position, this.properties.followBatch());
 		if (changes.isEmpty()) {
 			return 0;
 		}
+		// the batch's clusters and their records' current versions: two queries, not two
+		// per
+		// change
+		List<Long> changed = changes.stream().map(CatalogChange::recordId).distinct().toList();
+		Map<Long, List<Long>> clusters = this.catalog.clustersOf(changed);
+		Map<Long, Long> clusterOf = new HashMap<>();
+		clusters.forEach((clusterId, members) -> members.forEach((member) -> clusterOf.put(member, clusterId)));
+		Set<Long> read = new HashSet<>(changed);
+		clusters.values().forEach(read::addAll);
+		Map<Long, SourceRecord> current = this.catalog.current(read);
 		Map<String, Long> upserts = new LinkedHashMap<>();
 		Map<String, Long> deletes = new LinkedHashMap<>();
 		for (CatalogChange change : changes) {
-			List<ClusterMember> members = this.catalog.cluster(change.recordId());
-			long clusterId = members.isEmpty() ? change.recordId() : members.get(0).clusterId();
-			String target = Long.toString(clusterId);
+			Long cluster = clusterOf.get(change.recordId());
+			List<Long> members = (cluster != null) ? clusters.get(cluster) : List.of();
+			String target = Long.toString((cluster != null) ? cluster : change.recordId());
 			if ("DELETE".equals(change.kind())) {
-				if (members.stream().allMatch((m) -> deleted(m.recordId())) || members.isEmpty()) {
+				if (members.stream().allMatch((member) -> deleted(current.get(member)))) {
 					deletes.put(target, change.recordId());
 					upserts.remove(target);
 				}
@@ -116,13 +105,13 @@ public class UnionRecordMinter {
 			}
 		}
 		List<MintRequest> requests = new ArrayList<>();
-		java.util.Set<String> known = this.identifiers.targetsWithIdentifiers(UNION_RECORD,
-				new ArrayList<>(upserts.keySet()));
+		Set<String> known = this.identifiers.targetsWithIdentifiers(UNION_RECORD, new ArrayList<>(upserts.keySet()));
 		upserts.keySet()
 			.stream()
 			.filter((target) -> !known.contains(target))
-			.forEach((target) -> requests.add(MintRequest.forTarget(this.properties.unionPrefix(), CdoiType.UR,
-					UNION_RECORD, target, title(Long.parseLong(target)), location(Long.parseLong(target)))));
+			.forEach((target) -> requests
+				.add(MintRequest.forTarget(this.properties.unionPrefix(), CdoiType.UR, UNION_RECORD, target,
+						title(current.get(Long.parseLong(target))), location(Long.parseLong(target)))));
 		this.identifiers.mintTargets(requests, "system");
 		if (!deletes.isEmpty()) {
 			this.identifiers.tombstoneTargets(UNION_RECORD, new ArrayList<>(deletes.keySet()),
@@ -132,14 +121,14 @@ public class UnionRecordMinter {
 		return changes.size();
 	}
 
-	private boolean deleted(long recordId) {
-		return this.catalog.current(recordId).map(SourceRecord::deleted).orElse(true);
+	private static boolean deleted(SourceRecord record) {
+		return record == null || record.deleted();
 	}
 
 	/** The title of the cluster's first record, as the union record's label. */
-	private String title(long clusterId) {
+	private String title(SourceRecord first) {
 		try {
-			return this.catalog.current(clusterId)
+			return Optional.ofNullable(first)
 				.flatMap(this.catalog::parse)
 				.map((parsed) -> BibDescription.of(parsed.record(), parsed.schema()).title())
 				.orElse(null);

@@ -49,6 +49,10 @@ public class Identifiers {
 
 	private final Cache<String, Optional<Identifier>> cache;
 
+	// the resolver's common case only: handle → the one location's href, or "" when the
+	// identifier is not a plain redirect (unknown, tombstone, several locations, typed)
+	private final Cache<String, String> redirects;
+
 	private long nextNumber;
 
 	private long blockEnd;
@@ -58,6 +62,10 @@ public class Identifiers {
 		this.libraries = libraries;
 		this.clock = clock;
 		this.cache = Caffeine.newBuilder()
+			.maximumSize(properties.cacheSize())
+			.expireAfterWrite(properties.cacheTtl())
+			.build();
+		this.redirects = Caffeine.newBuilder()
 			.maximumSize(properties.cacheSize())
 			.expireAfterWrite(properties.cacheTtl())
 			.build();
@@ -175,7 +183,7 @@ public class Identifiers {
 			names.add(cdoi);
 		}
 		this.store.insertAll(fresh, now);
-		fresh.forEach((n) -> this.cache.invalidate(n.cdoi().handle()));
+		fresh.forEach((n) -> forget(n.cdoi().handle()));
 		List<Identifier> result = new ArrayList<>();
 		for (Cdoi cdoi : names) {
 			result.add(this.store.find(cdoi).orElseThrow().identifier());
@@ -206,7 +214,7 @@ public class Identifiers {
 					checkLocations(request.locations()), actor, "MINTED", describe(request.locations())));
 		}
 		this.store.insertAll(fresh, this.clock.instant());
-		fresh.forEach((n) -> this.cache.invalidate(n.cdoi().handle()));
+		fresh.forEach((n) -> forget(n.cdoi().handle()));
 		return fresh.size();
 	}
 
@@ -223,7 +231,7 @@ public class Identifiers {
 		this.store.insertEvents(live.stream()
 			.map((s) -> new IdentifierEvent(s.identifier().handle(), now, actor, "TOMBSTONED", note))
 			.toList());
-		live.forEach((s) -> this.cache.invalidate(s.identifier().handle()));
+		live.forEach((s) -> forget(s.identifier().handle()));
 		return live.size();
 	}
 
@@ -305,6 +313,22 @@ public class Identifiers {
 		return this.cache.get(cdoi.handle(), (handle) -> this.store.find(cdoi).map(Stored::identifier));
 	}
 
+	/**
+	 * Where a plain {@code GET} of this identifier redirects: its one location when it is
+	 * live and has exactly one location without a media type; empty otherwise (the full
+	 * resolution then decides). From a cache of strings only, read with a lean query,
+	 * because this is the path every resolution of a persistent link takes.
+	 */
+	public Optional<String> redirect(Cdoi cdoi) {
+		String href = this.redirects.get(cdoi.handle(), (handle) -> this.store.redirect(handle).orElse(""));
+		return href.isEmpty() ? Optional.empty() : Optional.of(href);
+	}
+
+	private void forget(String handle) {
+		this.cache.invalidate(handle);
+		this.redirects.invalidate(handle);
+	}
+
 	/** The identifier, or {@link UnknownIdentifier}. */
 	public Identifier get(Cdoi cdoi) {
 		return this.store.find(cdoi).map(Stored::identifier).orElseThrow(() -> new UnknownIdentifier(cdoi.handle()));
@@ -350,7 +374,7 @@ public class Identifiers {
 		this.store.replaceLocations(stored.id(), checked, now);
 		this.store.insertEvents(List.of(new IdentifierEvent(cdoi.handle(), now, user.username(), "LOCATIONS",
 				describe(stored.identifier().locations()) + " → " + describe(checked))));
-		this.cache.invalidate(cdoi.handle());
+		forget(cdoi.handle());
 		return get(cdoi);
 	}
 
@@ -367,7 +391,7 @@ public class Identifiers {
 		this.store.tombstone(List.of(stored.id()), reason, now);
 		this.store
 			.insertEvents(List.of(new IdentifierEvent(cdoi.handle(), now, user.username(), "TOMBSTONED", reason)));
-		this.cache.invalidate(cdoi.handle());
+		forget(cdoi.handle());
 		return get(cdoi);
 	}
 

@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * measured run, each request resolving an identifier drawn uniformly at random from all
  * 1M ({@code /id/{prefix}/{suffix}} → 302). Prints redirects/s and the latency
  * percentiles. Arguments: identifiers stored, seconds, connections, distinct identifiers
- * requested (a hot set; default all), H2 page cache in MB (default 16, H2's own).
+ * requested (a hot set; default all), H2 page cache in MB (default 16, H2's own), and
+ * {@code pg} to run on embedded PostgreSQL (the national shape) instead of H2.
  */
 public final class ResolverBench {
 
@@ -56,23 +57,42 @@ public final class ResolverBench {
 		int distinct = (args.length > 3) ? Integer.parseInt(args[3]) : count;
 		// H2's page cache in MB (H2's default is 16; 1M identifiers need about 300)
 		int h2CacheMb = (args.length > 4) ? Integer.parseInt(args[4]) : 16;
-		Files.createDirectories(HOME);
-		ConfigurableApplicationContext app = new SpringApplication(NdlpApplication.class).run(
-				"--ndlp.home=" + HOME.toAbsolutePath(), "--ndlp.demo-data=false", "--server.port=" + PORT,
-				"--logging.level.root=WARN", "--logging.level.org.ndlp=WARN", "--ndlp.identifiers.follow-interval=PT1H",
-				"--spring.datasource.url=jdbc:h2:file:" + HOME.toAbsolutePath()
-						+ "/db/ndlp;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE="
-						+ (h2CacheMb * 1024));
+		// "pg": the national shape's database instead (embedded PostgreSQL, data kept
+		// under
+		// target/bench-identifiers-pg, shared_buffers 256 MB)
+		boolean postgres = args.length > 5 && "pg".equals(args[5]);
+		Path home = postgres ? Path.of("target", "bench-identifiers-pg") : HOME;
+		Files.createDirectories(home);
+		io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = null;
+		List<String> settings = new ArrayList<>(List.of("--ndlp.home=" + home.toAbsolutePath(),
+				"--ndlp.demo-data=false", "--server.port=" + PORT, "--logging.level.root=WARN",
+				"--logging.level.org.ndlp=WARN", "--ndlp.identifiers.follow-interval=PT1H"));
+		if (postgres) {
+			pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+				.setDataDirectory(home.resolve("pgdata"))
+				.setCleanDataDirectory(false)
+				.setServerConfig("shared_buffers", "256MB")
+				.start();
+			settings.add("--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"));
+			settings.add("--spring.datasource.username=postgres");
+		}
+		else {
+			settings.add("--spring.datasource.url=jdbc:h2:file:" + HOME.toAbsolutePath()
+					+ "/db/ndlp;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE="
+					+ (h2CacheMb * 1024));
+		}
+		ConfigurableApplicationContext app = new SpringApplication(NdlpApplication.class)
+			.run(settings.toArray(String[]::new));
 		try {
-			Path all = load(app.getBean(DataSource.class), count);
+			Path all = load(app.getBean(DataSource.class), count, home);
 			Path paths = all;
 			if (distinct < count) {
-				paths = HOME.resolve("paths-" + distinct + "-of-" + count + ".txt");
+				paths = home.resolve("paths-" + distinct + "-of-" + count + ".txt");
 				try (java.util.stream.Stream<String> lines = Files.lines(all)) {
 					Files.write(paths, lines.limit(distinct).toList());
 				}
 			}
-			Path script = HOME.resolve("random-paths.lua");
+			Path script = home.resolve("random-paths.lua");
 			Files.writeString(script, """
 					local paths = {}
 					init = function(args)
@@ -88,8 +108,9 @@ public final class ResolverBench {
 			wrk(url, script, paths, 15, connections);
 			System.out.printf(Locale.ROOT,
 					"measured run: %d s, %d connections, 2 wrk threads, %,d identifiers stored, requests drawn "
-							+ "uniformly from %,d of them, H2 page cache %d MB%n",
-					seconds, connections, count, distinct, h2CacheMb);
+							+ "uniformly from %,d of them, %s%n",
+					seconds, connections, count, distinct,
+					postgres ? "PostgreSQL (shared_buffers 256 MB)" : "H2 page cache " + h2CacheMb + " MB");
 			java.time.Duration cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
 			String out = wrk(url, script, paths, seconds, connections);
 			java.time.Duration cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().minus(cpuBefore);
@@ -109,15 +130,18 @@ public final class ResolverBench {
 		}
 		finally {
 			app.close();
+			if (pg != null) {
+				pg.close();
+			}
 		}
 	}
 
 	/** Inserts identifiers 1..count not yet present; writes their resolver paths. */
-	private static Path load(DataSource dataSource, int count) throws IOException {
+	private static Path load(DataSource dataSource, int count, Path home) throws IOException {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		Integer present = jdbc.queryForObject("select count(*) from cdoi_identifier", Integer.class);
-		Path paths = HOME.resolve("paths-" + count + ".txt");
+		Path paths = home.resolve("paths-" + count + ".txt");
 		long start = System.nanoTime();
 		Timestamp now = Timestamp.from(Instant.now());
 		try (BufferedWriter out = Files.newBufferedWriter(paths, StandardCharsets.UTF_8)) {

@@ -36,11 +36,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Ingest → searchable records/s (issue 4), printed by a command: <pre>
  * mvn -B test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
- *   -Dexec.mainClass=org.ndlp.bench.SearchBench -Dexec.classpathScope=test -Dexec.args=200000
+ *   -Dexec.mainClass=org.ndlp.bench.SearchBench -Dexec.classpathScope=test \
+ *   -Dexec.args="200000 [threads=2] [commit seconds=1] [concurrent|sequential]"
  * </pre> A MARC 21 file of N records (solrmarc's 2,000 UVA records repeated with changed
  * 001s, each copy made another book by {@link #distinct}) is stored into an H2 file
- * catalog in batches of 500, then the change-feed indexer makes it searchable in embedded
- * Solr; prints both phases and the end-to-end rate.
+ * catalog in batches of 500 while the change-feed follower makes it searchable in
+ * embedded Solr, as in the application (or, with {@code sequential}, after); prints the
+ * rate from the first record stored to the last one searchable.
  */
 public final class SearchBench {
 
@@ -72,6 +74,14 @@ public final class SearchBench {
 
 	public static void main(String[] args) throws Exception {
 		int total = (args.length > 0) ? Integer.parseInt(args[0]) : 200_000;
+		// threads sending a batch to Solr, seconds between commits while catching up, and
+		// whether the follower runs while the records are stored (as in the application)
+		// or
+		// after
+		int threads = (args.length > 1) ? Integer.parseInt(args[1]) : 2;
+		java.time.Duration commitInterval = java.time.Duration
+			.ofMillis((long) (1000 * ((args.length > 2) ? Double.parseDouble(args[2]) : 1)));
+		boolean concurrent = args.length <= 3 || !"sequential".equals(args[3]);
 		byte[] uva = Files.readAllBytes(DATA.resolve("solrmarc/test/data/records/uva_001_2000.mrc"));
 		Path folder = Files.createTempDirectory("ndlp-search-bench");
 		JdbcDataSource h2 = new JdbcDataSource();
@@ -80,14 +90,74 @@ public final class SearchBench {
 		CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(h2)),
 				new JdbcClusters(new JdbcTemplate(h2)),
 				new org.ndlp.catalog.internal.JdbcHoldings(new JdbcTemplate(h2)), java.time.Clock.systemUTC());
-		LibraryCode library = LibraryCode.of("CN-440000-PL");
-		Iso2709Writer writer = new Iso2709Writer(OutputStream.nullOutputStream(), MarcEncoding.UTF_8);
 		// CPU of the whole process: the indexer, Solr and the database run on other
 		// threads
 		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
 			.getOperatingSystemMXBean();
-		long cpuStart = os.getProcessCpuTime();
-		long start = System.nanoTime();
+		try (SearchBenchSupport search = new SearchBenchSupport(folder.resolve("home"), h2, catalog, 500,
+				commitInterval, threads)) {
+			// Solr's start and the first (empty) pass are not part of the figure
+			search.catchUp();
+			long cpuStart = os.getProcessCpuTime();
+			long start = System.nanoTime();
+			double storeSeconds;
+			double indexSeconds;
+			if (concurrent) {
+				java.util.concurrent.atomic.AtomicBoolean stored = new java.util.concurrent.atomic.AtomicBoolean();
+				java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+				Thread follower = new Thread(() -> {
+					while (!stored.get()) {
+						failed.compareAndSet(false, !search.catchUp());
+						try {
+							// the application's follower looks again after its poll
+							// interval
+							Thread.sleep(2000);
+						}
+						catch (InterruptedException ex) {
+							return;
+						}
+					}
+					failed.compareAndSet(false, !search.catchUp());
+				}, "bench-follower");
+				follower.start();
+				store(catalog, uva, total);
+				storeSeconds = (System.nanoTime() - start) / 1e9;
+				stored.set(true);
+				follower.join();
+				if (failed.get()) {
+					throw new IllegalStateException("indexing failed");
+				}
+				indexSeconds = (System.nanoTime() - start) / 1e9 - storeSeconds;
+			}
+			else {
+				store(catalog, uva, total);
+				storeSeconds = (System.nanoTime() - start) / 1e9;
+				if (!search.catchUp()) {
+					throw new IllegalStateException("indexing failed");
+				}
+				indexSeconds = (System.nanoTime() - start) / 1e9 - storeSeconds;
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+			long found = search.search().search(new SearchRequest(null, null, null, null, 1, 1, null)).total();
+			System.out.printf(Locale.ROOT,
+					"%,d MARC 21 records, follower %s, %d sending threads, commit every %s: stored after %.1f s "
+							+ "(%,.0f rec/s), all searchable after %.1f s%n"
+							+ "RESULT ingest -> searchable %,.0f rec/s (%,.0f rec/CPU-s over %.1f s CPU; load average "
+							+ "%.1f on %d cores); %,d union records searchable%n",
+					total, concurrent ? "running while storing (as in the application)" : "run after storing", threads,
+					commitInterval, storeSeconds, total / storeSeconds, seconds, total / seconds, total / cpu, cpu,
+					os.getSystemLoadAverage(), os.getAvailableProcessors(), found);
+			if (!concurrent) {
+				System.out.printf(Locale.ROOT, "index alone: %.1f s = %,.0f rec/s%n", indexSeconds,
+						total / indexSeconds);
+			}
+		}
+	}
+
+	private static void store(CatalogRecords catalog, byte[] uva, int total) throws Exception {
+		LibraryCode library = LibraryCode.of("CN-440000-PL");
+		Iso2709Writer writer = new Iso2709Writer(OutputStream.nullOutputStream(), MarcEncoding.UTF_8);
 		long stored = 0;
 		List<IncomingRecord> batch = new ArrayList<>(500);
 		for (int copy = 0; stored < total; copy++) {
@@ -110,28 +180,6 @@ public final class SearchBench {
 			}
 		}
 		catalog.storeAll(batch);
-		double ingestSeconds = (System.nanoTime() - start) / 1e9;
-		double ingestCpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
-		try (SearchBenchSupport search = new SearchBenchSupport(folder.resolve("home"), h2, catalog, 500)) {
-			long indexStart = System.nanoTime();
-			long indexCpuStart = os.getProcessCpuTime();
-			if (!search.catchUp()) {
-				throw new IllegalStateException("indexing failed");
-			}
-			double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
-			double indexCpu = (os.getProcessCpuTime() - indexCpuStart) / 1e9;
-			long found = search.search().search(new SearchRequest(null, null, null, null, 1, 1, null)).total();
-			System.out.printf(Locale.ROOT,
-					"%,d MARC 21 records: store %.1f s (%,.0f rec/s), index %.1f s (%,.0f rec/s), "
-							+ "ingest -> searchable %,.0f rec/s; %,d union records searchable%n",
-					stored, ingestSeconds, stored / ingestSeconds, indexSeconds, stored / indexSeconds,
-					stored / (ingestSeconds + indexSeconds), found);
-			System.out.printf(Locale.ROOT,
-					"CPU: store %.1f s (%,.0f rec/CPU-s), index %.1f s (%,.0f rec/CPU-s), "
-							+ "ingest -> searchable %,.0f rec/CPU-s (load average %.1f on %d cores)%n",
-					ingestCpu, stored / ingestCpu, indexCpu, stored / indexCpu, stored / (ingestCpu + indexCpu),
-					os.getSystemLoadAverage(), os.getAvailableProcessors());
-		}
 	}
 
 }

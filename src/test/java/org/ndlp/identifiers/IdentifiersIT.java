@@ -226,6 +226,8 @@ class IdentifiersIT {
 		String handle = mint("gz-cataloger", "bk", null, "https://lib.example.cn/b/9").get("identifier").asString();
 		String values = "{\"values\":[{\"index\":1,\"type\":\"URL\",\"data\":{\"format\":\"string\","
 				+ "\"value\":\"https://new.example.cn/b/9\"}}]}";
+		// resolved once, so the change below must reach the resolver's cache
+		assertThat(get("/id/" + handle, null).location()).isEqualTo("https://lib.example.cn/b/9");
 		Response anonymousPut = this.anonymous.put("/api/handles/" + handle, values);
 		assertProblem(anonymousPut, 401, null);
 		assertProblem(Http.as(this.port, "zj-admin").put("/api/handles/" + handle, values), 403, null);

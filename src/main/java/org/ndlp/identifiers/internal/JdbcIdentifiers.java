@@ -117,6 +117,27 @@ public class JdbcIdentifiers {
 		return found.stream().findFirst();
 	}
 
+	/**
+	 * The href a plain resolution redirects to: present only for a live identifier with
+	 * exactly one location and no media type (three columns, at most two rows read).
+	 */
+	public Optional<String> redirect(String handle) {
+		String[] href = new String[1];
+		int[] rows = new int[1];
+		this.jdbc.query((connection) -> {
+			java.sql.PreparedStatement statement = connection.prepareStatement(
+					"select l.href, l.media_type from cdoi_identifier i join cdoi_location l on l.identifier_id = i.id "
+							+ "where i.handle = ? and i.deleted = false");
+			statement.setString(1, handle);
+			statement.setMaxRows(2);
+			return statement;
+		}, (ResultSet rs) -> {
+			rows[0]++;
+			href[0] = (rs.getString(2) == null) ? rs.getString(1) : null;
+		});
+		return (rows[0] == 1) ? Optional.ofNullable(href[0]) : Optional.empty();
+	}
+
 	/** Handles of live or deleted identifiers naming these targets, by target id. */
 	public Map<String, Stored> byTargets(String kind, List<String> targetIds) {
 		Map<String, Stored> found = new HashMap<>();

@@ -1,15 +1,12 @@
 package org.ndlp.identifiers.web;
 
 import java.io.IOException;
-import java.util.Optional;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ndlp.identifiers.Cdoi;
-import org.ndlp.identifiers.Identifier;
 import org.ndlp.identifiers.Identifiers;
 import org.ndlp.identifiers.MalformedIdentifier;
 
@@ -79,12 +76,7 @@ class ResolverFastPath {
 			catch (MalformedIdentifier ex) {
 				return null;
 			}
-			Optional<Identifier> found = this.identifiers.resolve(cdoi);
-			if (found.isEmpty() || found.get().deleted() || found.get().locations().size() != 1
-					|| found.get().locations().get(0).mediaType() != null) {
-				return null;
-			}
-			return found.get().locations().get(0).href();
+			return this.identifiers.redirect(cdoi).orElse(null);
 		}
 
 	}

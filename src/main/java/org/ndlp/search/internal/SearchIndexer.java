@@ -4,17 +4,23 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.common.SolrInputDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +49,10 @@ public class SearchIndexer implements SmartLifecycle {
 	/** The follower of the registered resources' change feed. */
 	static final String RESOURCES = "search-resources";
 
-	private static final long COMMIT_INTERVAL_NANOS = 1_000_000_000L;
-
 	private static final Duration LEASE = Duration.ofSeconds(30);
+
+	// fewer documents than this per thread are sent by the follower's own thread
+	private static final int MIN_PART = 50;
 
 	private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
 
@@ -71,6 +78,9 @@ public class SearchIndexer implements SmartLifecycle {
 	private final AtomicReference<Reindex> reindex = new AtomicReference<>();
 
 	private ScheduledExecutorService follower;
+
+	// threads that send parts of one batch to Solr at once (created when first needed)
+	private ExecutorService senders;
 
 	// collections written to since their last commit (the live one and a rebuild target)
 	private final Set<String> uncommitted = ConcurrentHashMap.newKeySet();
@@ -254,14 +264,45 @@ public class SearchIndexer implements SmartLifecycle {
 
 	private int write(String collection, UnionRecordDocuments.Changes work) throws Exception {
 		SolrClient client = this.solr.client();
-		if (!work.add().isEmpty()) {
-			client.add(collection, work.add());
+		List<SolrInputDocument> add = work.add();
+		int parts = Math.min(this.settings.threads(), add.size() / MIN_PART);
+		if (parts > 1) {
+			// the documents have distinct ids, so their parts may go in any order
+			List<Future<?>> sent = new ArrayList<>();
+			int size = (add.size() + parts - 1) / parts;
+			for (int from = 0; from < add.size(); from += size) {
+				List<SolrInputDocument> part = add.subList(from, Math.min(add.size(), from + size));
+				sent.add(senders().submit(() -> client.add(collection, part)));
+			}
+			for (Future<?> part : sent) {
+				try {
+					part.get();
+				}
+				catch (ExecutionException ex) {
+					throw (ex.getCause() instanceof Exception cause) ? cause : ex;
+				}
+			}
+		}
+		else if (!add.isEmpty()) {
+			client.add(collection, add);
 		}
 		if (!work.delete().isEmpty()) {
 			client.deleteById(collection, work.delete());
 		}
 		this.uncommitted.add(collection);
 		return work.add().size();
+	}
+
+	private synchronized ExecutorService senders() {
+		if (this.senders == null) {
+			AtomicInteger number = new AtomicInteger();
+			this.senders = Executors.newFixedThreadPool(this.settings.threads(), (task) -> {
+				Thread thread = new Thread(task, "search-index-" + number.incrementAndGet());
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		return this.senders;
 	}
 
 	/**
@@ -280,7 +321,7 @@ public class SearchIndexer implements SmartLifecycle {
 	}
 
 	private void commitIfDue(String collection) throws Exception {
-		if (System.nanoTime() - this.lastCommit > COMMIT_INTERVAL_NANOS) {
+		if (System.nanoTime() - this.lastCommit > this.settings.commitInterval().toNanos()) {
 			commit(collection);
 		}
 	}
@@ -394,6 +435,12 @@ public class SearchIndexer implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 			this.follower = null;
+		}
+		synchronized (this) {
+			if (this.senders != null) {
+				this.senders.shutdownNow();
+				this.senders = null;
+			}
 		}
 	}
 

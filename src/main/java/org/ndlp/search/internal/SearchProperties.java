@@ -48,9 +48,16 @@ public record SearchProperties(@DefaultValue Solr solr, @DefaultValue Indexer in
 	 * @param pollInterval pause between looks at the feed when it is caught up (and after
 	 * a Solr failure)
 	 * @param batchSize feed entries per batch
+	 * @param commitInterval how often the follower makes what it wrote searchable while
+	 * it catches up (it always does once caught up): each commit opens a searcher and
+	 * flushes a segment, so a longer interval indexes a large load faster and a shorter
+	 * one shows new records sooner
+	 * @param threads how many threads send one batch's documents to Solr at once (Solr's
+	 * analysis runs on the sending thread with embedded Solr)
 	 */
 	public record Indexer(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration pollInterval,
-			@DefaultValue("500") int batchSize) {
+			@DefaultValue("500") int batchSize, @DefaultValue("1s") Duration commitInterval,
+			@DefaultValue("2") int threads) {
 	}
 
 }

@@ -19,7 +19,30 @@ public class TraditionalToSimplifiedCharFilterFactory extends CharFilterFactory 
 	/** SPI name, for schemas that refer to it by name. */
 	public static final String NAME = "ndlpTraditionalToSimplified";
 
-	private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Traditional-Simplified");
+	private static final String ID = "Traditional-Simplified";
+
+	// one transliterator per thread: indexing threads must not queue on one lock
+	private static final ThreadLocal<Transliterator> TO_SIMPLIFIED = ThreadLocal
+		.withInitial(() -> Transliterator.getInstance(ID));
+
+	// every BMP character the transliterator may change (ICU's own source set): a text
+	// with none of them comes out unchanged, which is every Latin-script value and most
+	// simplified ones, so they skip the rule matching that cost a quarter of indexing
+	private static final java.util.BitSet MAY_CHANGE = new java.util.BitSet(0x10000);
+
+	private static final boolean SUPPLEMENTARY_MAY_CHANGE;
+
+	static {
+		com.ibm.icu.text.UnicodeSet source = Transliterator.getInstance(ID).getSourceSet();
+		boolean supplementary = false;
+		for (com.ibm.icu.text.UnicodeSet.EntryRange range : source.ranges()) {
+			if (range.codepoint <= 0xFFFF) {
+				MAY_CHANGE.set(range.codepoint, Math.min(range.codepointEnd, 0xFFFF) + 1);
+			}
+			supplementary |= range.codepointEnd > 0xFFFF;
+		}
+		SUPPLEMENTARY_MAY_CHANGE = supplementary;
+	}
 
 	public TraditionalToSimplifiedCharFilterFactory(Map<String, String> args) {
 		super(args);
@@ -45,9 +68,17 @@ public class TraditionalToSimplifiedCharFilterFactory extends CharFilterFactory 
 
 	/** Simplified-Chinese form of a text (thread-safe). */
 	static String simplify(String text) {
-		synchronized (TO_SIMPLIFIED) {
-			return TO_SIMPLIFIED.transliterate(text);
+		return mayChange(text) ? TO_SIMPLIFIED.get().transliterate(text) : text;
+	}
+
+	private static boolean mayChange(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (MAY_CHANGE.get(c) || (SUPPLEMENTARY_MAY_CHANGE && Character.isSurrogate(c))) {
+				return true;
+			}
 		}
+		return false;
 	}
 
 	private static final class TraditionalToSimplified extends CharFilter {

@@ -58,6 +58,30 @@ class ChineseAnalysisTests {
 	}
 
 	@Test
+	void theSkipForTextsWithoutChangeableCharactersAnswersAsIcuDoes() {
+		com.ibm.icu.text.Transliterator icu = com.ibm.icu.text.Transliterator.getInstance("Traditional-Simplified");
+		// every BMP character alone, then with neighbours that ICU's phrase rules look at
+		// (于/於, 姜/薑, 干/乾/幹 …)
+		StringBuilder all = new StringBuilder();
+		for (int c = 0x20; c <= 0xFFFF; c++) {
+			if (Character.isSurrogate((char) c)) {
+				continue;
+			}
+			String one = String.valueOf((char) c);
+			assertThat(TraditionalToSimplifiedCharFilterFactory.simplify(one)).as("U+%04X", c)
+				.isEqualTo(icu.transliterate(one));
+			all.append((char) c);
+		}
+		for (String text : List.of("於飛", "于飛", "單于", "生薑", "生姜", "乾坤", "乾隆", "幹部", "Library of 國家圖書館", "𠀀圖",
+				all.toString())) {
+			assertThat(TraditionalToSimplifiedCharFilterFactory.simplify(text)).as(text)
+				.isEqualTo(icu.transliterate(text));
+		}
+		String latin = "Libraries and librarianship in China";
+		assertThat(TraditionalToSimplifiedCharFilterFactory.simplify(latin)).isSameAs(latin);
+	}
+
+	@Test
 	void isbnAndPrefixAndWordInsideWord() throws Exception {
 		assertThat(ids(query(Map.of("isbn", "9787301061237"), null))).containsExactly("1");
 		assertThat(ids(query(Map.of(), "人民"))).containsExactly("1");

@@ -25,8 +25,13 @@ public final class SearchBenchSupport implements AutoCloseable {
 	private final CatalogSearch search;
 
 	public SearchBenchSupport(Path home, DataSource db, CatalogRecords catalog, int batchSize) {
+		this(home, db, catalog, batchSize, Duration.ofSeconds(1), 2);
+	}
+
+	public SearchBenchSupport(Path home, DataSource db, CatalogRecords catalog, int batchSize, Duration commitInterval,
+			int threads) {
 		SearchProperties properties = new SearchProperties(new SearchProperties.Solr(null, null, "ndlp", 1, 1, null),
-				new SearchProperties.Indexer(false, Duration.ofSeconds(1), batchSize));
+				new SearchProperties.Indexer(false, Duration.ofSeconds(1), batchSize, commitInterval, threads));
 		this.solr = new EmbeddedSolr(home, "ndlp");
 		MemberLibraries libraries = new MemberLibraries(new JdbcLibraries(JdbcClient.create(db)),
 				java.time.Clock.systemUTC());

@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Ingest → searchable records/s (issue 4), printed by a command: <pre>
  * mvn -B test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
  *   -Dexec.mainClass=org.ndlp.bench.SearchBench -Dexec.classpathScope=test \
- *   -Dexec.args="200000 [threads=2] [commit seconds=1] [concurrent|sequential]"
+ *   -Dexec.args="200000 [threads=2] [commit seconds=1] [concurrent|sequential] [warm-up records=20000]"
  * </pre> A MARC 21 file of N records (solrmarc's 2,000 UVA records repeated with changed
  * 001s, each copy made another book by {@link #distinct}) is stored into an H2 file
  * catalog in batches of 500 while the change-feed follower makes it searchable in
@@ -82,6 +82,17 @@ public final class SearchBench {
 		java.time.Duration commitInterval = java.time.Duration
 			.ofMillis((long) (1000 * ((args.length > 2) ? Double.parseDouble(args[2]) : 1)));
 		boolean concurrent = args.length <= 3 || !"sequential".equals(args[3]);
+		// the JIT compiles Solr's, Lucene's and our hot code on a first, unmeasured run
+		int warmUp = (args.length > 4) ? Integer.parseInt(args[4]) : 20_000;
+		if (warmUp > 0) {
+			System.out.printf(Locale.ROOT, "warm-up: %,d records (not measured)%n", warmUp);
+			run(warmUp, threads, commitInterval, concurrent, false);
+		}
+		run(total, threads, commitInterval, concurrent, true);
+	}
+
+	private static void run(int total, int threads, java.time.Duration commitInterval, boolean concurrent,
+			boolean print) throws Exception {
 		byte[] uva = Files.readAllBytes(DATA.resolve("solrmarc/test/data/records/uva_001_2000.mrc"));
 		Path folder = Files.createTempDirectory("ndlp-search-bench");
 		JdbcDataSource h2 = new JdbcDataSource();
@@ -98,6 +109,9 @@ public final class SearchBench {
 				commitInterval, threads)) {
 			// Solr's start and the first (empty) pass are not part of the figure
 			search.catchUp();
+			if (print) {
+				System.out.printf(Locale.ROOT, "measured run: %,d records%n", total);
+			}
 			long cpuStart = os.getProcessCpuTime();
 			long start = System.nanoTime();
 			double storeSeconds;
@@ -139,6 +153,9 @@ public final class SearchBench {
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
 			double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+			if (!print) {
+				return;
+			}
 			long found = search.search().search(new SearchRequest(null, null, null, null, 1, 1, null)).total();
 			System.out.printf(Locale.ROOT,
 					"%,d MARC 21 records, follower %s, %d sending threads, commit every %s: stored after %.1f s "

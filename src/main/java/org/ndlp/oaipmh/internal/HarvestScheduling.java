@@ -1,5 +1,7 @@
 package org.ndlp.oaipmh.internal;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -27,6 +29,12 @@ class HarvestScheduling implements SmartLifecycle {
 
 	static final String TABLE = "harvest_scheduled_tasks";
 
+	/**
+	 * Heartbeats an execution may miss before db-scheduler declares it dead and revives
+	 * it on another (or a restarted) node.
+	 */
+	static final int MISSED_HEARTBEATS = 4;
+
 	private final DataSource dataSource;
 
 	private final Harvester harvester;
@@ -53,9 +61,23 @@ class HarvestScheduling implements SmartLifecycle {
 			.startTasks(task)
 			.threads(1)
 			.pollingInterval(this.properties.pollInterval())
+			.heartbeatInterval(heartbeatInterval(this.properties.staleAfter()))
+			.missedHeartbeatsLimit(MISSED_HEARTBEATS)
 			.build();
 		this.scheduler.start();
 		log.info("OAI-PMH harvest scheduler started (every {})", this.properties.pollInterval());
+	}
+
+	/**
+	 * db-scheduler's heartbeat, so that a node killed during a harvest releases the task
+	 * after {@code stale-after}, as it releases the source. With db-scheduler's defaults
+	 * (a heartbeat every 5 minutes, dead after 6 missed) the killed node's execution of
+	 * {@code oai-harvest-due} stayed picked for 30 minutes and no source of the cluster
+	 * was harvested in that time.
+	 */
+	static Duration heartbeatInterval(Duration staleAfter) {
+		Duration heartbeat = staleAfter.dividedBy(MISSED_HEARTBEATS);
+		return (heartbeat.compareTo(Duration.ofMillis(100)) < 0) ? Duration.ofMillis(100) : heartbeat;
 	}
 
 	@Override

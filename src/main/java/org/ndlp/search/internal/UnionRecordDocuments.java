@@ -118,6 +118,24 @@ class UnionRecordDocuments {
 		if (descriptions.isEmpty()) {
 			return null;
 		}
+		Set<String> libraryCodes = new TreeSet<>();
+		Set<String> provinces = new TreeSet<>();
+		for (SourceRecord source : sources) {
+			libraryCodes.add(source.library().value());
+			libraryCache.computeIfAbsent(source.library(), this.libraries::find)
+				.ifPresent((library) -> provinces.add(library.provinceName()));
+		}
+		return document(clusterId, descriptions, libraryCodes, provinces,
+				sources.stream().map(SourceRecord::id).toList());
+	}
+
+	/**
+	 * The search document of a union record from its members' descriptions (the first
+	 * describes it), the codes and provinces of the libraries that hold it and its
+	 * members' record ids.
+	 */
+	static SolrInputDocument document(long clusterId, List<BibDescription> descriptions, Set<String> libraryCodes,
+			Set<String> provinces, List<Long> recordIds) {
 		BibDescription first = descriptions.get(0);
 		SolrInputDocument doc = new SolrInputDocument();
 		doc.setField("id", String.valueOf(clusterId));
@@ -181,17 +199,10 @@ class UnionRecordDocuments {
 		String sortTitle = titles.isEmpty() ? "" : titles.iterator().next();
 		String sortKey = Pinyin.full(sortTitle);
 		doc.setField("titleSort", (sortKey.isEmpty() ? sortTitle : sortKey).toLowerCase(java.util.Locale.ROOT));
-		Set<String> libraryCodes = new TreeSet<>();
-		Set<String> provinces = new TreeSet<>();
-		for (SourceRecord source : sources) {
-			libraryCodes.add(source.library().value());
-			libraryCache.computeIfAbsent(source.library(), this.libraries::find)
-				.ifPresent((library) -> provinces.add(library.provinceName()));
-		}
 		libraryCodes.forEach((code) -> doc.addField("library", code));
 		provinces.forEach((province) -> doc.addField("province", province));
-		doc.setField("holdingCount", sources.size());
-		sources.forEach((source) -> doc.addField("recordIds", source.id()));
+		doc.setField("holdingCount", recordIds.size());
+		recordIds.forEach((id) -> doc.addField("recordIds", id));
 		return doc;
 	}
 

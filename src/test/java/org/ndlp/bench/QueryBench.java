@@ -1,0 +1,337 @@
+package org.ndlp.bench;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrInputDocument;
+
+import org.ndlp.NdlpApplication;
+import org.ndlp.catalog.marc.BibDescription;
+import org.ndlp.catalog.marc.Creator;
+import org.ndlp.catalog.marc.Iso2709Reader;
+import org.ndlp.catalog.marc.MarcXmlReader;
+import org.ndlp.catalog.marc.ReadOptions;
+import org.ndlp.catalog.marc.ReadResult;
+import org.ndlp.search.SearchRequest;
+import org.ndlp.search.internal.QueryBenchSupport;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Query latency at scale (issue 4), printed by a command: <pre>
+ * mvn -B test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+ *   -Dexec.mainClass=org.ndlp.bench.QueryBench -Dexec.classpathScope=test \
+ *   -Dexec.args="[documents=1000000] [seconds=30] [clients=4]"
+ * </pre> Builds (once; kept under {@code target/bench-query}) an embedded Solr index of N
+ * union-record documents made by the indexer's own document code from the real records in
+ * {@code ../shared/data} (solrmarc's 2,000 UVA MARC 21 records, xbib's 3,064 UNIMARC
+ * periodicals, dp2's CNMARC records, each used many times with another id, a year near
+ * its own and 1–6 holding libraries of 31 provinces). Then, with N clients at once, each
+ * sending searches drawn from words, two-word phrases and creator names of those records
+ * (every search asks for the six facets, highlighting and spelling, as the portal does):
+ * first the application's Solr query straight to Solr (Solr's own time, {@code QTime}),
+ * then {@code GET /api/v1/search} over HTTP to NDLP started on that index. Prints p50,
+ * p95 and p99 of both and what the application adds.
+ */
+public final class QueryBench {
+
+	private static final Path DATA = Path.of("..", "shared", "data");
+
+	private static final Path HOME = Path.of("target", "bench-query");
+
+	private static final int PORT = 18081;
+
+	// seconds of searches before each measured run (the JIT compiles the hot code)
+	private static final int WARM_UP = 20;
+
+	private static final String[] PROVINCES = { "北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省", "上海市",
+			"江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "广西壮族自治区", "海南省", "重庆市", "四川省", "贵州省",
+			"云南省", "西藏自治区", "陕西省", "甘肃省", "青海省", "宁夏回族自治区", "新疆维吾尔自治区" };
+
+	private static final int[] PROVINCE_CODES = { 11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42,
+			43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65 };
+
+	private QueryBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int documents = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
+		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 30;
+		int clients = (args.length > 2) ? Integer.parseInt(args[2]) : 4;
+		// Solr logs every request at INFO: not part of what is measured
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.solr"))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
+		List<BibDescription> sample = sample();
+		List<String> queries = queries(sample);
+		Path home = HOME.resolve(Integer.toString(documents));
+		SolrClient[] client = new SolrClient[1];
+		long[] solrQTimes;
+		try (AutoCloseable solr = QueryBenchSupport.open(home.resolve("solr"), client)) {
+			build(client[0], sample, documents);
+			System.out.printf(Locale.ROOT, "Solr alone, the application's query (%d clients, %,d distinct searches):%n",
+					clients, queries.size());
+			SolrClient solrClient = client[0];
+			run(clients, WARM_UP, queries, (q) -> {
+				QueryResponse response = QueryBenchSupport.solrOnly(solrClient, request(q));
+				return (long) response.getQTime() * 1_000_000;
+			});
+			long[][] solrTimes = run(clients, seconds, queries, (q) -> {
+				QueryResponse response = QueryBenchSupport.solrOnly(solrClient, request(q));
+				return (long) response.getQTime() * 1_000_000;
+			});
+			solrQTimes = solrTimes[1];
+			print("Solr QTime", solrTimes[1], seconds);
+			print("Solr call in process", solrTimes[0], seconds);
+		}
+		ConfigurableApplicationContext app = new SpringApplication(NdlpApplication.class).run(
+				"--ndlp.home=" + home.toAbsolutePath(), "--ndlp.demo-data=false", "--server.port=" + PORT,
+				"--ndlp.search.indexer.enabled=false", "--logging.level.root=WARN",
+				"--logging.level.org.apache.solr=WARN",
+				"--spring.datasource.url=jdbc:h2:mem:query-bench;DB_CLOSE_DELAY=-1;"
+						+ "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+		try {
+			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			System.out.printf(Locale.ROOT, "NDLP over HTTP, GET /api/v1/search (%d clients):%n", clients);
+			Search overHttp = (q) -> {
+				HttpResponse<byte[]> response = http.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/v1/search?size=10&q="
+							+ URLEncoder.encode(q, StandardCharsets.UTF_8)))
+					.header("Accept", "application/json")
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+				if (response.statusCode() != 200) {
+					throw new IllegalStateException(response.statusCode() + " for " + q + ": "
+							+ new String(response.body(), StandardCharsets.UTF_8));
+				}
+				return 0L;
+			};
+			run(clients, WARM_UP, queries, overHttp);
+			long[][] httpTimes = run(clients, seconds, queries, overHttp);
+			print("HTTP", httpTimes[0], seconds);
+			System.out.printf(Locale.ROOT,
+					"RESULT %,d documents, %d clients: Solr QTime p50 %.1f ms p95 %.1f ms; NDLP over HTTP p50 %.1f ms "
+							+ "p95 %.1f ms (%,.0f searches/s)%n",
+					documents, clients, percentile(solrQTimes, 50), percentile(solrQTimes, 95),
+					percentile(httpTimes[0], 50), percentile(httpTimes[0], 95), httpTimes[0].length / (double) seconds);
+		}
+		finally {
+			app.close();
+		}
+	}
+
+	interface Search {
+
+		/** Runs one search; returns Solr's own time in ns when known, else 0. */
+		long run(String q) throws Exception;
+
+	}
+
+	private static SearchRequest request(String q) {
+		return new SearchRequest(q, null, null, null, 1, 10, null);
+	}
+
+	/** Wall times [0] and reported times [1] of every search, in ns. */
+	private static long[][] run(int clients, int seconds, List<String> queries, Search search) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		long end = System.nanoTime() + seconds * 1_000_000_000L;
+		AtomicLong seed = new AtomicLong(42);
+		List<Future<long[][]>> results = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			results.add(pool.submit(() -> {
+				Random random = new Random(seed.incrementAndGet());
+				long[] wall = new long[1 << 16];
+				long[] reported = new long[1 << 16];
+				int n = 0;
+				while (System.nanoTime() < end) {
+					String q = queries.get(random.nextInt(queries.size()));
+					long start = System.nanoTime();
+					long own = search.run(q);
+					if (n == wall.length) {
+						wall = Arrays.copyOf(wall, n * 2);
+						reported = Arrays.copyOf(reported, n * 2);
+					}
+					wall[n] = System.nanoTime() - start;
+					reported[n++] = own;
+				}
+				return new long[][] { Arrays.copyOf(wall, n), Arrays.copyOf(reported, n) };
+			}));
+		}
+		List<long[]> walls = new ArrayList<>();
+		List<long[]> reports = new ArrayList<>();
+		for (Future<long[][]> result : results) {
+			walls.add(result.get()[0]);
+			reports.add(result.get()[1]);
+		}
+		pool.shutdown();
+		return new long[][] { concat(walls), concat(reports) };
+	}
+
+	private static long[] concat(List<long[]> parts) {
+		long[] all = new long[parts.stream().mapToInt((p) -> p.length).sum()];
+		int at = 0;
+		for (long[] part : parts) {
+			System.arraycopy(part, 0, all, at, part.length);
+			at += part.length;
+		}
+		Arrays.sort(all);
+		return all;
+	}
+
+	private static double percentile(long[] sorted, int p) {
+		if (sorted == null || sorted.length == 0) {
+			return Double.NaN;
+		}
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+	}
+
+	private static void print(String what, long[] sorted, int seconds) {
+		System.out.printf(Locale.ROOT, "  %-22s %,7d searches (%,.0f/s): p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
+				what, sorted.length, sorted.length / (double) seconds, percentile(sorted, 50), percentile(sorted, 95),
+				percentile(sorted, 99));
+	}
+
+	/** Adds documents until the index holds {@code documents}; resumable. */
+	private static void build(SolrClient client, List<BibDescription> sample, int documents) throws Exception {
+		long present = client.query("ndlp", new SolrQuery("*:*").setRows(0)).getResults().getNumFound();
+		if (present >= documents) {
+			System.out.printf(Locale.ROOT, "index: %,d documents (built earlier)%n", present);
+			return;
+		}
+		long start = System.nanoTime();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		int batch = 1000;
+		List<Future<?>> pending = new ArrayList<>();
+		for (long from = present; from < documents; from += batch) {
+			long first = from;
+			long last = Math.min(documents, from + batch);
+			pending.add(pool.submit(() -> {
+				List<SolrInputDocument> docs = new ArrayList<>();
+				for (long id = first; id < last; id++) {
+					docs.add(document(id, sample));
+				}
+				client.add("ndlp", docs);
+				return null;
+			}));
+			if (pending.size() >= 4) {
+				pending.remove(0).get();
+			}
+			if ((last % 100_000) == 0) {
+				System.out.printf(Locale.ROOT, "index: %,d documents (%.0f s)%n", last,
+						(System.nanoTime() - start) / 1e9);
+			}
+		}
+		for (Future<?> p : pending) {
+			p.get();
+		}
+		pool.shutdown();
+		client.commit("ndlp", true, true);
+		System.out.printf(Locale.ROOT, "index: %,d documents added in %.0f s%n", documents - present,
+				(System.nanoTime() - start) / 1e9);
+	}
+
+	private static SolrInputDocument document(long id, List<BibDescription> sample) {
+		Random random = new Random(id);
+		BibDescription description = sample.get((int) (id % sample.size()));
+		int holders = 1 + random.nextInt(6);
+		Set<String> libraries = new TreeSet<>();
+		Set<String> provinces = new TreeSet<>();
+		for (int i = 0; i < holders; i++) {
+			int province = random.nextInt(PROVINCE_CODES.length);
+			// the provincial library or one of its 14 city libraries
+			int city = random.nextInt(15);
+			libraries.add(String.format(Locale.ROOT, "CN-%02d%02d00-PL", PROVINCE_CODES[province], city));
+			provinces.add(PROVINCES[province]);
+		}
+		SolrInputDocument doc = QueryBenchSupport.document(id + 1, description, libraries, provinces, holders);
+		Object year = doc.getFieldValue("year");
+		if (year instanceof Integer y) {
+			doc.setField("year", y + random.nextInt(11) - 5);
+		}
+		return doc;
+	}
+
+	private static List<BibDescription> sample() throws Exception {
+		List<BibDescription> sample = new ArrayList<>();
+		for (String file : List.of("solrmarc/test/data/records/uva_001_2000.mrc",
+				"xbib-marc/src/test/resources/org/xbib/marc/dialects/unimarc/periouni.mrc")) {
+			try (InputStream in = Files.newInputStream(DATA.resolve(file));
+					Stream<ReadResult> read = Iso2709Reader.read(in, ReadOptions.DETECT)) {
+				read.forEach((r) -> add(sample, r));
+			}
+		}
+		try (InputStream in = Files.newInputStream(DATA.resolve("dp2-sru/dp2Catalog/SRU/sample_cnmarcxml.xml"));
+				Stream<ReadResult> read = MarcXmlReader.read(in, ReadOptions.DETECT)) {
+			read.forEach((r) -> add(sample, r));
+		}
+		return sample;
+	}
+
+	private static void add(List<BibDescription> sample, ReadResult result) {
+		if (result instanceof ReadResult.Parsed parsed) {
+			BibDescription description = BibDescription.of(parsed.record(), parsed.schema());
+			if (description.title() != null) {
+				sample.add(description);
+			}
+		}
+	}
+
+	/**
+	 * Searches readers type: a title word, two title words, a creator's name (500, from a
+	 * fixed seed).
+	 */
+	private static List<String> queries(List<BibDescription> sample) {
+		Random random = new Random(7);
+		Set<String> queries = new LinkedHashSet<>();
+		while (queries.size() < 500) {
+			BibDescription d = sample.get(random.nextInt(sample.size()));
+			List<String> words = Arrays.stream(d.title().split("[^\\p{L}\\p{N}]+"))
+				.filter((w) -> w.length() >= 4 || w.codePoints().anyMatch(Character::isIdeographic))
+				.toList();
+			int kind = random.nextInt(20);
+			if (kind < 3 && !d.creators().isEmpty()) {
+				String name = d.creators().stream().map(Creator::name).findFirst().orElse("");
+				String surname = name.split("[,，]")[0].strip();
+				if (!surname.isEmpty()) {
+					queries.add(surname);
+				}
+			}
+			else if (kind < 8 && words.size() >= 2) {
+				int at = random.nextInt(words.size() - 1);
+				queries.add(words.get(at) + " " + words.get(at + 1));
+			}
+			else if (!words.isEmpty()) {
+				String word = words.get(random.nextInt(words.size()));
+				if (word.codePoints().anyMatch(Character::isIdeographic) && word.length() > 4) {
+					int at = random.nextInt(word.length() - 2);
+					word = word.substring(at, at + 2 + random.nextInt(2));
+				}
+				queries.add(word);
+			}
+		}
+		return new ArrayList<>(queries);
+	}
+
+}

@@ -29,7 +29,7 @@ public final class SearchQueries {
 	/** Searched fields and boosts: smartcn words rank above bigram-only matches. */
 	static final String QF = "title_cjk^10 title_smart^20 title_en^5 title_pinyin^6 title_initials^2 creator_cjk^6 "
 			+ "creator_smart^8 creator_en^3 creator_pinyin^4 creator_initials^2 subject_cjk^3 subject_smart^3 "
-			+ "subject_en^2 publisher_cjk^2 isbn^10 clc^2 text text_smart text_en";
+			+ "subject_en^2 publisher_cjk^2 publisher_smart series_cjk isbn^10 clc^2";
 
 	/** The plain CJK-bigram baseline, for the relevance comparison only. */
 	public static final String BASELINE_QF = "title_bigram^10 creator_bigram^6 text_bigram";

@@ -82,6 +82,16 @@ class ChineseAnalysisTests {
 	}
 
 	@Test
+	void aQueryWithoutQueryFieldsSearchesTheDefaultField() throws Exception {
+		assertThat(solr.client()
+			.query("ndlp", new SolrQuery("图书馆"))
+			.getResults()
+			.stream()
+			.map((d) -> d.getFieldValue("id"))
+			.toList()).containsExactly("1");
+	}
+
+	@Test
 	void isbnAndPrefixAndWordInsideWord() throws Exception {
 		assertThat(ids(query(Map.of("isbn", "9787301061237"), null))).containsExactly("1");
 		assertThat(ids(query(Map.of(), "人民"))).containsExactly("1");

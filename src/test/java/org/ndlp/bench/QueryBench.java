@@ -92,6 +92,10 @@ public final class QueryBench {
 		long[] solrQTimes;
 		try (AutoCloseable solr = QueryBenchSupport.open(home.resolve("solr"), client)) {
 			build(client[0], sample, documents);
+			if (args.length > 3 && "timing".equals(args[3])) {
+				timing(client[0], queries);
+				return;
+			}
 			System.out.printf(Locale.ROOT, "Solr alone, the application's query (%d clients, %,d distinct searches):%n",
 					clients, queries.size());
 			SolrClient solrClient = client[0];
@@ -147,6 +151,37 @@ public final class QueryBench {
 		/** Runs one search; returns Solr's own time in ns when known, else 0. */
 		long run(String q) throws Exception;
 
+	}
+
+	/**
+	 * Where Solr's time goes: the application's query with {@code debug=timing} for 200
+	 * searches, mean milliseconds per search component (after 200 unmeasured searches).
+	 */
+	private static void timing(SolrClient client, List<String> queries) throws Exception {
+		java.util.Map<String, Double> total = new java.util.TreeMap<>();
+		int n = 200;
+		for (int i = 0; i < 2 * n; i++) {
+			QueryResponse response = QueryBenchSupport.solrOnly(client, request(queries.get(i % queries.size())),
+					"timing");
+			if (i < n) {
+				continue;
+			}
+			@SuppressWarnings("unchecked")
+			org.apache.solr.common.util.NamedList<Object> timing = (org.apache.solr.common.util.NamedList<Object>) response
+				.getDebugMap()
+				.get("timing");
+			total.merge("total", ((Number) timing.get("time")).doubleValue(), Double::sum);
+			@SuppressWarnings("unchecked")
+			org.apache.solr.common.util.NamedList<Object> process = (org.apache.solr.common.util.NamedList<Object>) timing
+				.get("process");
+			for (java.util.Map.Entry<String, Object> component : process) {
+				if (component.getValue() instanceof org.apache.solr.common.util.NamedList<?> c) {
+					total.merge(component.getKey(), ((Number) c.get("time")).doubleValue(), Double::sum);
+				}
+			}
+		}
+		total.forEach(
+				(component, ms) -> System.out.printf(Locale.ROOT, "  %-12s %6.2f ms per search%n", component, ms / n));
 	}
 
 	private static SearchRequest request(String q) {

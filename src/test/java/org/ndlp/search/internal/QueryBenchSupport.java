@@ -46,4 +46,11 @@ public final class QueryBenchSupport {
 		return client.query("ndlp", SearchQueries.of(request));
 	}
 
+	/** The same with a {@code debug} parameter (e.g. {@code timing}). */
+	public static QueryResponse solrOnly(SolrClient client, SearchRequest request, String debug) throws Exception {
+		org.apache.solr.client.solrj.SolrQuery query = SearchQueries.of(request);
+		query.set("debug", debug);
+		return client.query("ndlp", query);
+	}
+
 }

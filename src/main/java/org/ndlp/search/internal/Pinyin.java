@@ -20,6 +20,8 @@ final class Pinyin {
 
 	private static volatile Set<String> syllables;
 
+	private static final java.util.concurrent.ConcurrentHashMap<Integer, String> SYLLABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private Pinyin() {
 	}
 
@@ -53,7 +55,7 @@ final class Pinyin {
 			i += Character.charCount(cp);
 			if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
 				flush(latin, words);
-				String syllable = latin(new String(Character.toChars(cp))).replaceAll("[^a-z]", "");
+				String syllable = syllable(cp);
 				if (!syllable.isEmpty()) {
 					words.add(syllable);
 					han = true;
@@ -75,6 +77,24 @@ final class Pinyin {
 			words.add(latin.toString());
 			latin.setLength(0);
 		}
+	}
+
+	/**
+	 * The pinyin of one Han character, letters only; cached, since a catalog repeats a
+	 * few thousand characters millions of times.
+	 */
+	private static String syllable(int han) {
+		return SYLLABLES.computeIfAbsent(han, (cp) -> {
+			String latin = latin(new String(Character.toChars(cp)));
+			StringBuilder letters = new StringBuilder(latin.length());
+			for (int i = 0; i < latin.length(); i++) {
+				char c = latin.charAt(i);
+				if (c >= 'a' && c <= 'z') {
+					letters.append(c);
+				}
+			}
+			return letters.toString();
+		});
 	}
 
 	private static String latin(String han) {

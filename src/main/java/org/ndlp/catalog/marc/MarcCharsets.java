@@ -25,6 +25,9 @@ final class MarcCharsets {
 
 	private AnselToUnicode ansel;
 
+	// whether the last detect() found every byte of the range valid in what it returned
+	private boolean validated;
+
 	private UnicodeToAnsel toAnsel;
 
 	/** Decodes bytes; returns {@code null} when they are not valid in the encoding. */
@@ -109,6 +112,20 @@ final class MarcCharsets {
 	 * records; Latin-1 as the lossless rest.
 	 */
 	MarcEncoding detect(byte[] data, int from, int to, char leader09, String unimarc100a, boolean looksMarc21) {
+		this.validated = false;
+		return detectUnchecked(data, from, to, leader09, unimarc100a, looksMarc21);
+	}
+
+	/**
+	 * Whether the last {@link #detect} decoded the whole range strictly (valid UTF-8 or
+	 * GB18030), so that every part of it between ASCII delimiters decodes without errors.
+	 */
+	boolean validated() {
+		return this.validated;
+	}
+
+	private MarcEncoding detectUnchecked(byte[] data, int from, int to, char leader09, String unimarc100a,
+			boolean looksMarc21) {
 		// MARC-8 escapes (ESC $ 1 for CJK) are 7-bit, so they must be looked for before
 		// ASCII
 		if (hasMarc8Escape(data, from, to)) {
@@ -118,9 +135,11 @@ final class MarcCharsets {
 			return (leader09 == ' ' && looksMarc21) ? MarcEncoding.MARC_8 : MarcEncoding.UTF_8;
 		}
 		if (isValidUtf8(data, from, to)) {
+			this.validated = true;
 			return MarcEncoding.UTF_8;
 		}
 		if (mostlyCjkInGb18030(data, from, to)) {
+			this.validated = true;
 			return MarcEncoding.GB18030;
 		}
 		if (utf8Share(data, from, to) >= 0.8) {

@@ -65,7 +65,12 @@ public record MarcRecord(String leader, List<MarcField> fields) {
 
 	/** Whether any field carries this tag. */
 	public boolean has(String tag) {
-		return this.fields.stream().anyMatch((field) -> field.tag().equals(tag));
+		for (MarcField field : this.fields) {
+			if (field.tag().equals(tag)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The leader character at a position (0-based). */

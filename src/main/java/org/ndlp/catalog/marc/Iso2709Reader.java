@@ -3,8 +3,10 @@ package org.ndlp.catalog.marc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +48,12 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 	static final byte SUBFIELD_DELIMITER = 0x1F;
 
 	private static final String[] NUMERIC_TAGS = new String[1000];
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final int NON_ASCII = 1;
+
+	private static final int ESCAPE = 2;
 
 	static {
 		for (int i = 0; i < NUMERIC_TAGS.length; i++) {
@@ -301,7 +309,8 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 		}
 		// a record of ASCII only (no MARC-8 escapes either) reads the same in every
 		// encoding
-		boolean ascii = isPlainAscii(data, base, last);
+		int kinds = byteKinds(data, base, last);
+		boolean ascii = kinds == 0;
 		MarcEncoding encoding = this.options.encoding();
 		boolean checked = false;
 		if (encoding == null) {
@@ -310,25 +319,26 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 			}
 			else {
 				encoding = this.charsets.detect(data, base, last, leader.charAt(9),
-						unimarc100a(data, tags, fieldFrom, fieldTo), looksMarc21(tags));
+						() -> unimarc100a(data, tags, fieldFrom, fieldTo), looksMarc21(tags));
 				checked = this.charsets.validated();
 			}
 		}
 		this.encoding = encoding;
-		// the charset every data field of this record decodes with, without checks or
-		// warnings, when the whole data area is valid in it; null: field by field
-		Charset plain = null;
-		if (ascii) {
-			plain = StandardCharsets.ISO_8859_1;
+		// how every data field of this record decodes, without checks or warnings, when
+		// the whole data area is valid in it; null: field by field
+		MarcEncoding plain = null;
+		if (ascii || encoding == MarcEncoding.ISO_8859_1) {
+			plain = MarcEncoding.ISO_8859_1;
+		}
+		else if (encoding == MarcEncoding.MARC_8 && (kinds & ESCAPE) == 0) {
+			// marc4j converts MARC-8 without escape sequences without errors
+			plain = MarcEncoding.MARC_8;
 		}
 		else if (encoding == MarcEncoding.UTF_8 && (checked || MarcCharsets.isValidUtf8(data, base, last))) {
-			plain = StandardCharsets.UTF_8;
+			plain = MarcEncoding.UTF_8;
 		}
-		else if (encoding == MarcEncoding.GB18030 && checked) {
-			plain = encoding.charset();
-		}
-		else if (encoding == MarcEncoding.ISO_8859_1) {
-			plain = StandardCharsets.ISO_8859_1;
+		else if (encoding == MarcEncoding.GB18030 && (checked || this.charsets.strictGb18030(data, base, last))) {
+			plain = MarcEncoding.GB18030;
 		}
 		int indicatorCount = digitAt(leader, 10, 2);
 		MarcField[] fields = new MarcField[count];
@@ -406,7 +416,7 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 	// a field of bytes [from, to) valid in `plain` (or of plain ASCII) gets subfields
 	// decoded on first use; any other is decoded now, reporting invalid bytes
 	private DataField dataField(byte[] data, String tag, int from, int to, int indicatorCount, MarcEncoding encoding,
-			Charset plain, List<String> warnings, String recordId) {
+			MarcEncoding plain, List<String> warnings, String recordId) {
 		char ind1 = ' ';
 		char ind2 = ' ';
 		if (to - from >= indicatorCount && indexOf(data, from, from + indicatorCount, SUBFIELD_DELIMITER) < 0) {
@@ -423,9 +433,15 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 					+ " bytes before the first subfield dropped");
 			from = (first < 0) ? to : first;
 		}
-		Charset lazy = plain;
-		if (lazy == null && isPlainAscii(data, from, to)) {
-			lazy = StandardCharsets.ISO_8859_1;
+		MarcEncoding lazy = plain;
+		if (lazy == null) {
+			int kinds = byteKinds(data, from, to);
+			if (kinds == 0) {
+				lazy = MarcEncoding.ISO_8859_1;
+			}
+			else if (encoding == MarcEncoding.MARC_8 && (kinds & ESCAPE) == 0) {
+				lazy = MarcEncoding.MARC_8;
+			}
 		}
 		if (lazy != null) {
 			return new DataField(tag, ind1, ind2, new Iso2709Subfields(data, from, to,
@@ -521,15 +537,32 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 		return false;
 	}
 
-	// no byte above 0x7F and no ESC (which may start a MARC-8 escape sequence)
-	private static boolean isPlainAscii(byte[] data, int from, int to) {
-		for (int i = from; i < to; i++) {
+	// what bytes [from, to) hold: 0 for plain ASCII, else the bits NON_ASCII (a byte
+	// above 0x7F) and ESCAPE (ESC, which may start a MARC-8 escape sequence); eight bytes
+	// at a time
+	static int byteKinds(byte[] data, int from, int to) {
+		long high = 0;
+		long escape = 0;
+		int i = from;
+		for (; i + 8 <= to; i += 8) {
+			long word = (long) LONGS.get(data, i);
+			high |= word;
+			// "has a zero byte" of word XOR ESC in every byte: exact, whatever the bytes
+			long x = word ^ 0x1B1B1B1B1B1B1B1BL;
+			escape |= (x - 0x0101010101010101L) & ~x;
+		}
+		int kinds = (((high & 0x8080808080808080L) != 0) ? NON_ASCII : 0)
+				| (((escape & 0x8080808080808080L) != 0) ? ESCAPE : 0);
+		for (; i < to; i++) {
 			byte b = data[i];
-			if (b < 0 || b == 0x1B) {
-				return false;
+			if (b < 0) {
+				kinds |= NON_ASCII;
+			}
+			else if (b == 0x1B) {
+				kinds |= ESCAPE;
 			}
 		}
-		return true;
+		return kinds;
 	}
 
 	// the tag at a directory entry; numeric tags are shared strings

@@ -1,6 +1,5 @@
 package org.ndlp.catalog.marc;
 
-import java.nio.charset.Charset;
 import java.util.AbstractList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,11 +8,15 @@ import java.util.RandomAccess;
 /**
  * The subfields of one ISO 2709 data field, decoded on first use. {@link Iso2709Reader}
  * has already checked the field's structure (subfield codes, empty delimiters) and that
- * its bytes are valid in the charset, so decoding can neither fail nor warn; most callers
- * read a few fields of a record, and the others never become strings. Immutable and safe
- * to share: a race decodes twice and publishes equal lists through final fields.
+ * its bytes are valid in the encoding (ASCII; valid UTF-8 or GB18030; Latin-1; MARC-8
+ * without escape sequences, which marc4j converts without errors), so decoding can
+ * neither fail nor warn; most callers read a few fields of a record, and the others never
+ * become strings. Immutable and safe to share: a race decodes twice and publishes equal
+ * lists through final fields.
  */
 final class Iso2709Subfields extends AbstractList<Subfield> implements RandomAccess {
+
+	private static final char DELIMITER = (char) Iso2709Reader.SUBFIELD_DELIMITER;
 
 	private final byte[] data;
 
@@ -23,7 +26,7 @@ final class Iso2709Subfields extends AbstractList<Subfield> implements RandomAcc
 
 	private final int size;
 
-	private final Charset charset;
+	private final MarcEncoding encoding;
 
 	private List<Subfield> decoded;
 
@@ -31,12 +34,12 @@ final class Iso2709Subfields extends AbstractList<Subfield> implements RandomAcc
 	 * Subfields of {@code data[from, to)}, which starts at a subfield delimiter (or is
 	 * empty) and holds {@code size} non-empty subfields.
 	 */
-	Iso2709Subfields(byte[] data, int from, int to, int size, Charset charset) {
+	Iso2709Subfields(byte[] data, int from, int to, int size, MarcEncoding encoding) {
 		this.data = data;
 		this.from = from;
 		this.to = to;
 		this.size = size;
-		this.charset = charset;
+		this.encoding = encoding;
 	}
 
 	@Override
@@ -65,6 +68,9 @@ final class Iso2709Subfields extends AbstractList<Subfield> implements RandomAcc
 
 	// the same walk as Iso2709Reader.dataField: an empty delimiter is skipped
 	private List<Subfield> decode() {
+		if (this.encoding == MarcEncoding.GB18030) {
+			return decodeWhole();
+		}
 		byte[] bytes = this.data;
 		Subfield[] subfields = new Subfield[this.size];
 		int n = 0;
@@ -75,8 +81,34 @@ final class Iso2709Subfields extends AbstractList<Subfield> implements RandomAcc
 				valueTo++;
 			}
 			if (valueTo > at + 1) {
-				subfields[n++] = new Subfield((char) (bytes[at + 1] & 0xFF),
-						new String(bytes, at + 2, valueTo - at - 2, this.charset));
+				subfields[n++] = new Subfield((char) (bytes[at + 1] & 0xFF), value(bytes, at + 2, valueTo));
+			}
+			at = valueTo;
+		}
+		return List.of(subfields);
+	}
+
+	private String value(byte[] bytes, int from, int to) {
+		return (this.encoding == MarcEncoding.MARC_8) ? MarcCharsets.marc8WithoutEscapes(bytes, from, to)
+				: new String(bytes, from, to - from, this.encoding.charset());
+	}
+
+	// a charset without the JDK's fast paths (GB18030) is set up once per field, not per
+	// subfield: the delimiter is one byte and one char in it, never part of another
+	// character, so the decoded field splits at U+001F as the bytes split at 0x1F
+	private List<Subfield> decodeWhole() {
+		String field = new String(this.data, this.from, this.to - this.from, this.encoding.charset());
+		Subfield[] subfields = new Subfield[this.size];
+		int n = 0;
+		int at = 0;
+		int end = field.length();
+		while (at < end) {
+			int valueTo = field.indexOf(DELIMITER, at + 1);
+			if (valueTo < 0) {
+				valueTo = end;
+			}
+			if (valueTo > at + 1) {
+				subfields[n++] = new Subfield(field.charAt(at + 1), field.substring(at + 2, valueTo));
 			}
 			at = valueTo;
 		}

@@ -2,10 +2,12 @@ package org.ndlp.catalog.marc;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+
+import java.util.function.Supplier;
 
 import org.marc4j.converter.impl.AnselToUnicode;
 import org.marc4j.converter.impl.UnicodeToAnsel;
@@ -23,6 +25,9 @@ final class MarcCharsets {
 		.onMalformedInput(CodingErrorAction.REPORT)
 		.onUnmappableCharacter(CodingErrorAction.REPORT);
 
+	// reused by strictGb18030: a GB18030 character never takes more chars than bytes
+	private CharBuffer gbChars = CharBuffer.allocate(4096);
+
 	private AnselToUnicode ansel;
 
 	// whether the last detect() found every byte of the range valid in what it returned
@@ -38,7 +43,8 @@ final class MarcCharsets {
 				// subfield
 				return isValidUtf8(data, from, to) ? new String(data, from, to - from, StandardCharsets.UTF_8) : null;
 			case GB18030:
-				return strict(this.strictGb, data, from, to);
+				return strictGb18030(data, from, to) ? new String(this.gbChars.array(), 0, this.gbChars.position())
+						: null;
 			case MARC_8:
 				return marc8(data, from, to);
 			default:
@@ -76,6 +82,17 @@ final class MarcCharsets {
 		return value.getBytes(encoding.charset());
 	}
 
+	// for subfields decoded on first use, on whichever thread uses them
+	private static final ThreadLocal<MarcCharsets> LAZY = ThreadLocal.withInitial(MarcCharsets::new);
+
+	/**
+	 * MARC-8 bytes without escape sequences (the default ASCII and ANSEL sets), which
+	 * marc4j converts without errors; usable from any thread.
+	 */
+	static String marc8WithoutEscapes(byte[] data, int from, int to) {
+		return LAZY.get().marc8(data, from, to);
+	}
+
 	private String marc8(byte[] data, int from, int to) {
 		if (isAscii(data, from, to) && !hasMarc8Escape(data, from, to)) {
 			return new String(data, from, to - from, StandardCharsets.US_ASCII);
@@ -93,15 +110,22 @@ final class MarcCharsets {
 		return this.ansel.convert(chars);
 	}
 
-	private static String strict(CharsetDecoder decoder, byte[] data, int from, int to) {
-		try {
-			decoder.reset();
-			CharBuffer chars = decoder.decode(ByteBuffer.wrap(data, from, to - from));
-			return chars.toString();
+	/**
+	 * Whether the bytes are valid GB18030, decoding them into {@code gbChars} (from 0 to
+	 * its position) without allocating a string.
+	 */
+	boolean strictGb18030(byte[] data, int from, int to) {
+		int length = to - from;
+		if (this.gbChars.capacity() < length) {
+			this.gbChars = CharBuffer.allocate(Math.max(length, this.gbChars.capacity() * 2));
 		}
-		catch (CharacterCodingException ex) {
-			return null;
+		this.gbChars.clear();
+		this.strictGb.reset();
+		CoderResult result = this.strictGb.decode(ByteBuffer.wrap(data, from, length), this.gbChars, true);
+		if (!result.isUnderflow()) {
+			return false;
 		}
+		return this.strictGb.flush(this.gbChars).isUnderflow();
 	}
 
 	/**
@@ -111,7 +135,8 @@ final class MarcCharsets {
 	 * 100$a/26-29 {@code 50}) for UTF-8 with a few bad bytes; MARC-8 for MARC 21-looking
 	 * records; Latin-1 as the lossless rest.
 	 */
-	MarcEncoding detect(byte[] data, int from, int to, char leader09, String unimarc100a, boolean looksMarc21) {
+	MarcEncoding detect(byte[] data, int from, int to, char leader09, Supplier<String> unimarc100a,
+			boolean looksMarc21) {
 		this.validated = false;
 		return detectUnchecked(data, from, to, leader09, unimarc100a, looksMarc21);
 	}
@@ -124,7 +149,7 @@ final class MarcCharsets {
 		return this.validated;
 	}
 
-	private MarcEncoding detectUnchecked(byte[] data, int from, int to, char leader09, String unimarc100a,
+	private MarcEncoding detectUnchecked(byte[] data, int from, int to, char leader09, Supplier<String> unimarc100a,
 			boolean looksMarc21) {
 		// MARC-8 escapes (ESC $ 1 for CJK) are 7-bit, so they must be looked for before
 		// ASCII
@@ -142,16 +167,17 @@ final class MarcCharsets {
 			this.validated = true;
 			return MarcEncoding.GB18030;
 		}
-		if (utf8Share(data, from, to) >= 0.8) {
+		if (mostlyUtf8(data, from, to)) {
 			// UTF-8 with a few bad bytes: decode it with replacements rather than as
 			// another encoding
 			return MarcEncoding.UTF_8;
 		}
-		boolean declaresUnicode = leader09 == 'a'
-				|| (unimarc100a != null && unimarc100a.length() >= 30 && unimarc100a.substring(26, 30).contains("50"));
 		if (looksMarc21) {
 			return MarcEncoding.MARC_8;
 		}
+		String coded = (leader09 == 'a') ? null : unimarc100a.get();
+		boolean declaresUnicode = leader09 == 'a'
+				|| (coded != null && coded.length() >= 30 && coded.substring(26, 30).contains("50"));
 		return declaresUnicode ? MarcEncoding.UTF_8 : MarcEncoding.ISO_8859_1;
 	}
 
@@ -168,6 +194,11 @@ final class MarcCharsets {
 				i++;
 				continue;
 			}
+			// each pair still to come adds at most one GB 2312 pair: stop when even that
+			// cannot reach 80 %
+			if (gb2312 + (to - i) / 2 < 4 * other) {
+				return false;
+			}
 			int b2 = (i + 1 < to) ? data[i + 1] & 0xFF : 0;
 			if (b2 >= 0x30 && b2 <= 0x39) {
 				other++;
@@ -183,7 +214,7 @@ final class MarcCharsets {
 				i += 2;
 			}
 		}
-		return gb2312 > 0 && gb2312 * 10 >= (gb2312 + other) * 8 && strict(this.strictGb, data, from, to) != null;
+		return gb2312 > 0 && gb2312 * 10 >= (gb2312 + other) * 8 && strictGb18030(data, from, to);
 	}
 
 	static boolean isAscii(byte[] data, int from, int to) {
@@ -217,8 +248,9 @@ final class MarcCharsets {
 		return false;
 	}
 
-	// the share of non-ASCII bytes that belong to well-formed UTF-8 sequences
-	static double utf8Share(byte[] data, int from, int to) {
+	// whether at least 80 % of the non-ASCII bytes belong to well-formed UTF-8 sequences
+	// (true when there are none)
+	static boolean mostlyUtf8(byte[] data, int from, int to) {
 		int good = 0;
 		int bad = 0;
 		int i = from;
@@ -226,6 +258,10 @@ final class MarcCharsets {
 			if (data[i] >= 0) {
 				i++;
 				continue;
+			}
+			// the bytes still to come cannot make up for the bad ones any more
+			if (good + (to - i) < 4 * bad) {
+				return false;
 			}
 			int length = utf8SequenceLength(data, i, to);
 			if (length > 0) {
@@ -237,7 +273,8 @@ final class MarcCharsets {
 				i++;
 			}
 		}
-		return (good + bad == 0) ? 1.0 : (double) good / (good + bad);
+		// good / (good + bad) >= 0.8, in integers
+		return good * 5L >= (good + bad) * 4L;
 	}
 
 	static boolean isValidUtf8(byte[] data, int from, int to) {

@@ -1,5 +1,7 @@
 package org.ndlp.catalog.marc;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.Iterator;
 import java.util.List;
@@ -89,8 +91,13 @@ final class Iso2709Subfields extends AbstractList<Subfield> implements RandomAcc
 	}
 
 	private String value(byte[] bytes, int from, int to) {
-		return (this.encoding == MarcEncoding.MARC_8) ? MarcCharsets.marc8WithoutEscapes(bytes, from, to)
-				: new String(bytes, from, to - from, this.encoding.charset());
+		if (this.encoding == MarcEncoding.MARC_8 && !MarcCharsets.isAscii(bytes, from, to)) {
+			return MarcCharsets.marc8WithoutEscapes(bytes, from, to);
+		}
+		// ASCII is the same in MARC-8 (without escapes) and Latin-1
+		Charset charset = (this.encoding == MarcEncoding.MARC_8) ? StandardCharsets.ISO_8859_1
+				: this.encoding.charset();
+		return new String(bytes, from, to - from, charset);
 	}
 
 	// a charset without the JDK's fast paths (GB18030) is set up once per field, not per

@@ -65,8 +65,8 @@ public final class MarcBench {
 		int measured = (args.length > 1) ? Integer.parseInt(args[1]) : 7;
 		parseBench(
 				List.of(new Sample("MARC 21 (UVA, MARC-8)", repeat(uva, 25), null),
-						new Sample("CNMARC (dp2, UTF-8)", cnmarcIso2709(5000, MarcEncoding.UTF_8), "UTF-8"),
-						new Sample("CNMARC (dp2, GB18030)", cnmarcIso2709(5000, MarcEncoding.GB18030), "GB18030")),
+						new Sample("CNMARC (dp2, UTF-8)", cnmarcIso2709(20_000, MarcEncoding.UTF_8), "UTF-8"),
+						new Sample("CNMARC (dp2, GB18030)", cnmarcIso2709(20_000, MarcEncoding.GB18030), "GB18030")),
 				3, measured);
 		ingest(uva, (args.length > 0) ? Integer.parseInt(args[0]) : 200_000);
 	}

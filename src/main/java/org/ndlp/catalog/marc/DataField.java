@@ -19,7 +19,8 @@ public record DataField(String tag, char ind1, char ind2, List<Subfield> subfiel
 	public DataField {
 		Objects.requireNonNull(tag, "tag");
 		// the reader's lazily decoded subfields are immutable already
-		subfields = (subfields instanceof Iso2709Subfields) ? subfields : List.copyOf(subfields);
+		subfields = (subfields instanceof Iso2709Subfields || subfields instanceof ArrayBackedList) ? subfields
+				: List.copyOf(subfields);
 	}
 
 	/** The first value of a subfield code. */

@@ -318,7 +318,7 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 				encoding = (leader.charAt(9) == ' ' && looksMarc21(tags)) ? MarcEncoding.MARC_8 : MarcEncoding.UTF_8;
 			}
 			else {
-				encoding = this.charsets.detect(data, base, last, leader.charAt(9),
+				encoding = this.charsets.detect(data, base, last, (kinds & ESCAPE) != 0, leader.charAt(9),
 						() -> unimarc100a(data, tags, fieldFrom, fieldTo), looksMarc21(tags));
 				checked = this.charsets.validated();
 			}
@@ -354,7 +354,7 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 						recordId);
 			}
 		}
-		return new MarcRecord(leader, List.of(fields));
+		return new MarcRecord(leader, new ArrayBackedList<>(fields));
 	}
 
 	// lengths counted in characters instead of bytes (a common UTF-8 export bug) or
@@ -600,10 +600,9 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 	private int scanTerminator() throws IOException {
 		int scanned = this.pos;
 		while (true) {
-			for (int i = scanned; i < this.lim; i++) {
-				if (this.buf[i] == RECORD_TERMINATOR) {
-					return i;
-				}
+			int found = indexOf(this.buf, scanned, this.lim, RECORD_TERMINATOR);
+			if (found >= 0) {
+				return found;
 			}
 			if (this.lim - this.pos >= MAX_RECORD_BYTES) {
 				return -2;
@@ -653,8 +652,19 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 		}
 	}
 
-	private static int indexOf(byte[] data, int from, int to, byte wanted) {
-		for (int i = from; i < to; i++) {
+	// eight bytes at a time; of the bytes the "has zero byte" test flags, the lowest is
+	// always a real match
+	static int indexOf(byte[] data, int from, int to, byte wanted) {
+		long pattern = (wanted & 0xFFL) * 0x0101010101010101L;
+		int i = from;
+		for (; i + 8 <= to; i += 8) {
+			long x = (long) LONGS.get(data, i) ^ pattern;
+			long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+			if (found != 0) {
+				return i + (Long.numberOfTrailingZeros(found) >>> 3);
+			}
+		}
+		for (; i < to; i++) {
 			if (data[i] == wanted) {
 				return i;
 			}

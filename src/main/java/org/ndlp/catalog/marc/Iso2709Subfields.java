@@ -87,7 +87,7 @@ final class Iso2709Subfields extends AbstractList<Subfield> implements RandomAcc
 			}
 			at = valueTo;
 		}
-		return List.of(subfields);
+		return new ArrayBackedList<>(subfields);
 	}
 
 	private String value(byte[] bytes, int from, int to) {
@@ -119,7 +119,7 @@ final class Iso2709Subfields extends AbstractList<Subfield> implements RandomAcc
 			}
 			at = valueTo;
 		}
-		return List.of(subfields);
+		return new ArrayBackedList<>(subfields);
 	}
 
 }

@@ -1,6 +1,9 @@
 package org.ndlp.catalog.marc;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -19,6 +22,8 @@ import org.marc4j.converter.impl.UnicodeToAnsel;
 final class MarcCharsets {
 
 	private static final byte ESC = 0x1B;
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	private final CharsetDecoder strictGb = MarcEncoding.GB18030.charset()
 		.newDecoder()
@@ -137,8 +142,17 @@ final class MarcCharsets {
 	 */
 	MarcEncoding detect(byte[] data, int from, int to, char leader09, Supplier<String> unimarc100a,
 			boolean looksMarc21) {
+		return detect(data, from, to, true, leader09, unimarc100a, looksMarc21);
+	}
+
+	/**
+	 * The same, told whether the range holds an ESC byte at all (when it does not, no
+	 * MARC-8 escape sequence needs looking for).
+	 */
+	MarcEncoding detect(byte[] data, int from, int to, boolean hasEsc, char leader09, Supplier<String> unimarc100a,
+			boolean looksMarc21) {
 		this.validated = false;
-		return detectUnchecked(data, from, to, leader09, unimarc100a, looksMarc21);
+		return detectUnchecked(data, from, to, hasEsc, leader09, unimarc100a, looksMarc21);
 	}
 
 	/**
@@ -149,11 +163,11 @@ final class MarcCharsets {
 		return this.validated;
 	}
 
-	private MarcEncoding detectUnchecked(byte[] data, int from, int to, char leader09, Supplier<String> unimarc100a,
-			boolean looksMarc21) {
+	private MarcEncoding detectUnchecked(byte[] data, int from, int to, boolean hasEsc, char leader09,
+			Supplier<String> unimarc100a, boolean looksMarc21) {
 		// MARC-8 escapes (ESC $ 1 for CJK) are 7-bit, so they must be looked for before
 		// ASCII
-		if (hasMarc8Escape(data, from, to)) {
+		if (hasEsc && hasMarc8Escape(data, from, to)) {
 			return MarcEncoding.MARC_8;
 		}
 		if (isAscii(data, from, to)) {
@@ -218,7 +232,13 @@ final class MarcCharsets {
 	}
 
 	static boolean isAscii(byte[] data, int from, int to) {
-		for (int i = from; i < to; i++) {
+		int i = from;
+		for (; i + 8 <= to; i += 8) {
+			if (((long) LONGS.get(data, i) & 0x8080808080808080L) != 0) {
+				return false;
+			}
+		}
+		for (; i < to; i++) {
 			if (data[i] < 0) {
 				return false;
 			}
@@ -277,18 +297,53 @@ final class MarcCharsets {
 		return good * 5L >= (good + bad) * 4L;
 	}
 
+	// well-formed UTF-8 (Unicode table 3-7: no overlong forms, no surrogates, nothing
+	// above U+10FFFF), ASCII runs skipped eight bytes at a time
 	static boolean isValidUtf8(byte[] data, int from, int to) {
 		int i = from;
 		while (i < to) {
-			if (data[i] >= 0) {
-				i++;
+			if (i + 8 <= to && ((long) LONGS.get(data, i) & 0x8080808080808080L) == 0) {
+				i += 8;
 				continue;
 			}
-			int length = utf8SequenceLength(data, i, to);
-			if (length <= 0) {
+			int b = data[i] & 0xFF;
+			if (b < 0x80) {
+				i++;
+			}
+			else if (b < 0xC2) {
 				return false;
 			}
-			i += length;
+			else if (b < 0xE0) {
+				if (i + 1 >= to || (data[i + 1] & 0xC0) != 0x80) {
+					return false;
+				}
+				i += 2;
+			}
+			else if (b < 0xF0) {
+				if (i + 2 >= to) {
+					return false;
+				}
+				int b1 = data[i + 1] & 0xFF;
+				if ((b1 & 0xC0) != 0x80 || (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0)
+						|| (data[i + 2] & 0xC0) != 0x80) {
+					return false;
+				}
+				i += 3;
+			}
+			else if (b < 0xF5) {
+				if (i + 3 >= to) {
+					return false;
+				}
+				int b1 = data[i + 1] & 0xFF;
+				if ((b1 & 0xC0) != 0x80 || (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90)
+						|| (data[i + 2] & 0xC0) != 0x80 || (data[i + 3] & 0xC0) != 0x80) {
+					return false;
+				}
+				i += 4;
+			}
+			else {
+				return false;
+			}
 		}
 		return true;
 	}

@@ -23,7 +23,8 @@ public record MarcRecord(String leader, List<MarcField> fields) {
 		if (leader.length() != LEADER_LENGTH) {
 			throw new IllegalArgumentException("leader must have 24 characters, has " + leader.length());
 		}
-		fields = List.copyOf(fields);
+		// the ISO 2709 reader's lists are immutable already
+		fields = (fields instanceof ArrayBackedList) ? fields : List.copyOf(fields);
 	}
 
 	/** The record's own identifier: the value of 001, if any. */

@@ -104,7 +104,7 @@ final class Iso2709Subfields extends AbstractList<Subfield> implements RandomAcc
 	// subfield: the delimiter is one byte and one char in it, never part of another
 	// character, so the decoded field splits at U+001F as the bytes split at 0x1F
 	private List<Subfield> decodeWhole() {
-		String field = new String(this.data, this.from, this.to - this.from, this.encoding.charset());
+		String field = MarcCharsets.validGb18030(this.data, this.from, this.to);
 		Subfield[] subfields = new Subfield[this.size];
 		int n = 0;
 		int at = 0;

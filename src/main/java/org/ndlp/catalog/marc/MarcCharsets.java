@@ -98,6 +98,18 @@ final class MarcCharsets {
 		return LAZY.get().marc8(data, from, to);
 	}
 
+	/**
+	 * GB18030 bytes already known valid, through this thread's decoder (the
+	 * {@code String} constructor sets a new decoder up per call); usable from any thread.
+	 */
+	static String validGb18030(byte[] data, int from, int to) {
+		MarcCharsets charsets = LAZY.get();
+		if (charsets.strictGb18030(data, from, to)) {
+			return new String(charsets.gbChars.array(), 0, charsets.gbChars.position());
+		}
+		return new String(data, from, to - from, MarcEncoding.GB18030.charset());
+	}
+
 	private String marc8(byte[] data, int from, int to) {
 		if (isAscii(data, from, to) && !hasMarc8Escape(data, from, to)) {
 			return new String(data, from, to - from, StandardCharsets.US_ASCII);

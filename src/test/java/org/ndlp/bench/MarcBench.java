@@ -5,9 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,12 +27,16 @@ import org.ndlp.catalog.internal.JdbcClusters;
 import org.ndlp.catalog.internal.JdbcHoldings;
 import org.ndlp.catalog.internal.JdbcSourceRecords;
 import org.ndlp.catalog.marc.BibDescription;
+import org.ndlp.catalog.marc.ControlField;
+import org.ndlp.catalog.marc.DataField;
 import org.ndlp.catalog.marc.Iso2709Reader;
 import org.ndlp.catalog.marc.Iso2709Writer;
 import org.ndlp.catalog.marc.MarcEncoding;
+import org.ndlp.catalog.marc.MarcField;
 import org.ndlp.catalog.marc.MarcXmlReader;
 import org.ndlp.catalog.marc.ReadOptions;
 import org.ndlp.catalog.marc.ReadResult;
+import org.ndlp.catalog.marc.Subfield;
 import org.ndlp.shared.LibraryCode;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,10 +45,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The figures issue 3 asks for, printed by a command (not a timed test): <pre>
  * mvn -B test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
  *   -Dexec.mainClass=org.ndlp.bench.MarcBench -Dexec.classpathScope=test
- * </pre> Parse-only records/s of our ISO 2709 reader and of marc4j on the same bytes
- * (MARC 21 from solrmarc's uva_001_2000.mrc, CNMARC from the dp2 CNMARC XML records
- * written as ISO 2709), and records/s stored into the catalog (H2 file database) for a
- * 200,000-record MARC 21 file built from the 2,000 UVA records with changed 001s.
+ * </pre> ({@code -Dexec.args="0 7"}: no ingest part, 7 measured rounds). Parse-only
+ * records/s of our ISO 2709 reader and of marc4j on the same bytes (MARC 21 from
+ * solrmarc's uva_001_2000.mrc, CNMARC from the dp2 CNMARC XML records written as ISO 2709
+ * in UTF-8 and in GB18030), see {@link #parseBench}, and records/s stored into the
+ * catalog (H2 file database) for a 200,000-record MARC 21 sample built from the 2,000 UVA
+ * records with changed 001s (in memory, straight into the catalog;
+ * {@link IngestFileBench} measures the real ingest job path on a file).
  */
 public final class MarcBench {
 
@@ -51,47 +62,162 @@ public final class MarcBench {
 
 	public static void main(String[] args) throws Exception {
 		byte[] uva = Files.readAllBytes(DATA.resolve("solrmarc/test/data/records/uva_001_2000.mrc"));
-		byte[] marc21 = repeat(uva, 25);
-		byte[] cnmarc = cnmarcIso2709(5000);
-		System.out.println("MARC 21 sample: " + count(marc21) + " records, " + marc21.length / 1024 + " KiB");
-		System.out.println("CNMARC sample:  " + count(cnmarc) + " records, " + cnmarc.length / 1024 + " KiB");
-		for (int round = 1; round <= 3; round++) {
-			System.out.printf(Locale.ROOT,
-					"round %d  MARC21: ndlp %,7.0f rec/s, marc4j strict %,7.0f, marc4j permissive+UTF-8 %,7.0f   "
-							+ "CNMARC: ndlp %,7.0f, marc4j strict %,7.0f%n",
-					round, ndlp(marc21), marc4jStrict(marc21), marc4j(marc21), ndlp(cnmarc), marc4jStrict(cnmarc));
-		}
+		int measured = (args.length > 1) ? Integer.parseInt(args[1]) : 7;
+		parseBench(
+				List.of(new Sample("MARC 21 (UVA, MARC-8)", repeat(uva, 25), null),
+						new Sample("CNMARC (dp2, UTF-8)", cnmarcIso2709(20_000, MarcEncoding.UTF_8), "UTF-8"),
+						new Sample("CNMARC (dp2, GB18030)", cnmarcIso2709(20_000, MarcEncoding.GB18030), "GB18030")),
+				3, measured);
 		ingest(uva, (args.length > 0) ? Integer.parseInt(args[0]) : 200_000);
 	}
 
-	static double ndlp(byte[] file) {
-		long start = System.nanoTime();
-		long n = Iso2709Reader.read(new ByteArrayInputStream(file), ReadOptions.DETECT)
-			.filter((result) -> result instanceof ReadResult.Parsed)
-			.count();
-		return n / ((System.nanoTime() - start) / 1e9);
+	/**
+	 * One file to parse; {@code encoding} is what marc4j is told for correct strings
+	 * ({@code null}: marc4j's default, Latin-1 unless leader/09 is {@code a}, which for
+	 * MARC-8 is what it does without its slow converter).
+	 */
+	record Sample(String name, byte[] bytes, String encoding) {
 	}
 
-	static double marc4j(byte[] file) {
+	/**
+	 * Parse-only records/s, ours against marc4j's {@code MarcStreamReader} on the same
+	 * bytes in memory, interleaved in each round so that both see the same machine load:
+	 * {@code warmUp} rounds not counted, then {@code measured} rounds; prints each round,
+	 * the medians and the ratios (wall clock and CPU time of the measuring thread).
+	 * "ndlp" counts records through the public Stream API (subfields are decoded on first
+	 * use, as ingest reads them); "ndlp all values" also reads every field and subfield
+	 * value, which makes every string, as marc4j always does.
+	 */
+	static void parseBench(List<Sample> samples, int warmUp, int measured) {
+		OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+		System.out.printf(Locale.ROOT, "%d CPUs, load average %.2f at start; %d warm-up + %d measured rounds%n",
+				os.getAvailableProcessors(), os.getSystemLoadAverage(), warmUp, measured);
+		for (Sample sample : samples) {
+			System.out.printf(Locale.ROOT, "%-24s %,d records, %,d KiB%n", sample.name(), count(sample.bytes()),
+					sample.bytes().length / 1024);
+		}
+		String[] readers = { "ndlp", "ndlp all values", "marc4j strict", "marc4j strict, told encoding" };
+		double[][][] wall = new double[samples.size()][readers.length][measured];
+		double[][][] cpu = new double[samples.size()][readers.length][measured];
+		for (int round = -warmUp; round < measured; round++) {
+			StringBuilder line = new StringBuilder((round < 0) ? "warm-up" : "round " + (round + 1));
+			for (int s = 0; s < samples.size(); s++) {
+				Sample sample = samples.get(s);
+				line.append(" | ").append(sample.name()).append(':');
+				for (int r = 0; r < readers.length; r++) {
+					if (r == 3 && sample.encoding() == null) {
+						continue;
+					}
+					double[] timed = timed(r, sample);
+					if (round >= 0) {
+						wall[s][r][round] = timed[0];
+						cpu[s][r][round] = timed[1];
+					}
+					line.append(String.format(Locale.ROOT, " %,.0f", timed[0]));
+				}
+			}
+			System.out.println(line);
+		}
+		System.out.printf(Locale.ROOT, "load average %.2f at end%n", os.getSystemLoadAverage());
+		System.out.println("medians (records/s wall clock; records per CPU-second of the reading thread):");
+		for (int s = 0; s < samples.size(); s++) {
+			Sample sample = samples.get(s);
+			for (int r = 0; r < readers.length; r++) {
+				if (r == 3 && sample.encoding() == null) {
+					continue;
+				}
+				System.out.printf(Locale.ROOT, "  %-24s %-30s %,9.0f rec/s  %,9.0f rec/CPU-s%n", sample.name(),
+						readers[r] + ((r == 3) ? " (" + sample.encoding() + ")" : ""), median(wall[s][r]),
+						median(cpu[s][r]));
+			}
+			System.out.printf(Locale.ROOT,
+					"  %-24s ratio ndlp / marc4j strict: %.2f (wall), %.2f (CPU); median of per-round ratios %.2f; "
+							+ "all values / marc4j strict: %.2f (wall)%n",
+					sample.name(), median(wall[s][0]) / median(wall[s][2]), median(cpu[s][0]) / median(cpu[s][2]),
+					medianRatio(wall[s][0], wall[s][2]), median(wall[s][1]) / median(wall[s][2]));
+		}
+	}
+
+	// {records/s wall clock, records per CPU-second} of one pass of a reader over a
+	// sample
+	private static double[] timed(int reader, Sample sample) {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long cpuStart = threads.getCurrentThreadCpuTime();
 		long start = System.nanoTime();
+		long n = switch (reader) {
+			case 0 -> ndlp(sample.bytes());
+			case 1 -> ndlpAllValues(sample.bytes());
+			case 2 -> marc4jStrict(sample.bytes(), null);
+			default -> marc4jStrict(sample.bytes(), sample.encoding());
+		};
+		double seconds = (System.nanoTime() - start) / 1e9;
+		double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+		return new double[] { n / seconds, n / cpuSeconds };
+	}
+
+	static long ndlp(byte[] file) {
+		return Iso2709Reader.read(new ByteArrayInputStream(file), ReadOptions.DETECT)
+			.filter((result) -> result instanceof ReadResult.Parsed)
+			.count();
+	}
+
+	// every value made a string, as marc4j does; the sum keeps the JIT from dropping it
+	static long ndlpAllValues(byte[] file) {
+		long n = 0;
+		long chars = 0;
+		Iterator<ReadResult> results = Iso2709Reader.iterate(new ByteArrayInputStream(file), ReadOptions.DETECT);
+		while (results.hasNext()) {
+			if (results.next() instanceof ReadResult.Parsed parsed) {
+				n++;
+				for (MarcField field : parsed.record().fields()) {
+					if (field instanceof ControlField control) {
+						chars += control.value().length();
+					}
+					else if (field instanceof DataField data) {
+						for (Subfield subfield : data.subfields()) {
+							chars += subfield.value().length();
+						}
+					}
+				}
+			}
+		}
+		return (chars >= 0) ? n : -1;
+	}
+
+	static long marc4j(byte[] file) {
 		MarcPermissiveStreamReader reader = new MarcPermissiveStreamReader(new ByteArrayInputStream(file), true, true);
 		long n = 0;
 		while (reader.hasNext()) {
 			reader.next();
 			n++;
 		}
-		return n / ((System.nanoTime() - start) / 1e9);
+		return n;
 	}
 
-	static double marc4jStrict(byte[] file) {
-		long start = System.nanoTime();
-		MarcStreamReader reader = new MarcStreamReader(new ByteArrayInputStream(file));
+	static long marc4jStrict(byte[] file, String encoding) {
+		MarcStreamReader reader = (encoding != null) ? new MarcStreamReader(new ByteArrayInputStream(file), encoding)
+				: new MarcStreamReader(new ByteArrayInputStream(file));
 		long n = 0;
 		while (reader.hasNext()) {
 			reader.next();
 			n++;
 		}
-		return n / ((System.nanoTime() - start) / 1e9);
+		return n;
+	}
+
+	static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+	private static double medianRatio(double[] ours, double[] theirs) {
+		double[] ratios = new double[ours.length];
+		for (int i = 0; i < ratios.length; i++) {
+			ratios[i] = ours[i] / theirs[i];
+		}
+		return median(ratios);
 	}
 
 	static long count(byte[] file) {
@@ -156,14 +282,14 @@ public final class MarcBench {
 		return out.toByteArray();
 	}
 
-	private static byte[] cnmarcIso2709(int records) throws Exception {
+	private static byte[] cnmarcIso2709(int records, MarcEncoding encoding) throws Exception {
 		List<ReadResult.Parsed> parsed = new ArrayList<>();
 		try (InputStream in = Files.newInputStream(DATA.resolve("dp2-sru/dp2Catalog/SRU/sample_cnmarcxml.xml"))) {
 			MarcXmlReader.read(in, ReadOptions.DETECT)
 				.filter((result) -> result instanceof ReadResult.Parsed)
 				.forEach((result) -> parsed.add((ReadResult.Parsed) result));
 		}
-		Iso2709Writer writer = new Iso2709Writer(OutputStream.nullOutputStream(), MarcEncoding.UTF_8);
+		Iso2709Writer writer = new Iso2709Writer(OutputStream.nullOutputStream(), encoding);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		for (int i = 0; i < records; i++) {
 			out.writeBytes(writer.toBytes(parsed.get(i % parsed.size()).record()));

@@ -1,5 +1,7 @@
 package org.ndlp.catalog.marc;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +18,9 @@ public record DataField(String tag, char ind1, char ind2, List<Subfield> subfiel
 
 	public DataField {
 		Objects.requireNonNull(tag, "tag");
-		subfields = List.copyOf(subfields);
+		// the reader's lazily decoded subfields are immutable already
+		subfields = (subfields instanceof Iso2709Subfields || subfields instanceof ArrayBackedList) ? subfields
+				: List.copyOf(subfields);
 	}
 
 	/** The first value of a subfield code. */
@@ -31,7 +35,13 @@ public record DataField(String tag, char ind1, char ind2, List<Subfield> subfiel
 
 	/** All values of a subfield code, in order. */
 	public List<String> all(char code) {
-		return this.subfields.stream().filter((s) -> s.code() == code).map(Subfield::value).toList();
+		List<String> values = new ArrayList<>();
+		for (Subfield subfield : this.subfields) {
+			if (subfield.code() == code) {
+				values.add(subfield.value());
+			}
+		}
+		return Collections.unmodifiableList(values);
 	}
 
 }

@@ -3,12 +3,16 @@ package org.ndlp.catalog.marc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -43,6 +47,20 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 
 	static final byte SUBFIELD_DELIMITER = 0x1F;
 
+	private static final String[] NUMERIC_TAGS = new String[1000];
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final int NON_ASCII = 1;
+
+	private static final int ESCAPE = 2;
+
+	static {
+		for (int i = 0; i < NUMERIC_TAGS.length; i++) {
+			NUMERIC_TAGS[i] = String.format(Locale.ROOT, "%03d", i).intern();
+		}
+	}
+
 	private final InputStream in;
 
 	private final ReadOptions options;
@@ -63,6 +81,11 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 	private long index;
 
 	private ReadResult next;
+
+	// the encoding of the record parse() read last
+	private MarcEncoding encoding;
+
+	private final List<String> warnings = new ArrayList<>();
 
 	private Iso2709Reader(InputStream in, ReadOptions options) {
 		this.in = in;
@@ -122,7 +145,8 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 			return new ReadResult.Malformed(this.index, location, null,
 					"no record terminator within " + MAX_RECORD_BYTES + " bytes");
 		}
-		List<String> warnings = new ArrayList<>();
+		List<String> warnings = this.warnings;
+		warnings.clear();
 		int end;
 		if (terminator == -1) {
 			end = this.lim;
@@ -148,15 +172,17 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 				from = start2;
 			}
 		}
+		// the record's own copy: kept as Parsed.source() and read by the lazily decoded
+		// subfields, so the read buffer can be reused
+		byte[] data = Arrays.copyOfRange(this.buf, from, end);
 		try {
-			MarcRecordAndEncoding parsed = parse(this.buf, from, end, warnings);
-			MarcSchema schema = (this.options.schema() != null) ? this.options.schema()
-					: MarcSchema.detect(parsed.record());
-			return new ReadResult.Parsed(this.index, location, parsed.record(), schema, parsed.encoding(), warnings,
-					ByteBuffer.wrap(Arrays.copyOfRange(this.buf, from, end)));
+			MarcRecord record = parse(data, 0, data.length, warnings);
+			MarcSchema schema = (this.options.schema() != null) ? this.options.schema() : MarcSchema.detect(record);
+			return new ReadResult.Parsed(this.index, location, record, schema, this.encoding,
+					warnings.isEmpty() ? List.of() : List.copyOf(warnings), ByteBuffer.wrap(data));
 		}
 		catch (MalformedMarcRecord ex) {
-			String recordId = (ex.recordId() != null) ? ex.recordId() : guessRecordId(this.buf, from, end);
+			String recordId = (ex.recordId() != null) ? ex.recordId() : guessRecordId(data, 0, data.length);
 			return new ReadResult.Malformed(this.index, location, recordId, ex.getMessage());
 		}
 	}
@@ -204,14 +230,12 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 		return -1;
 	}
 
-	private record MarcRecordAndEncoding(MarcRecord record, MarcEncoding encoding) {
-	}
-
 	private record Entry(String tag, int from, int to) {
 	}
 
-	// parses bytes [from, end); end includes the record terminator when there is one
-	private MarcRecordAndEncoding parse(byte[] data, int from, int end, List<String> warnings) {
+	// parses bytes [from, end); end includes the record terminator when there is one;
+	// sets this.encoding
+	private MarcRecord parse(byte[] data, int from, int end, List<String> warnings) {
 		int last = (data[end - 1] == RECORD_TERMINATOR) ? end - 1 : end;
 		if (last - from < MarcRecord.LEADER_LENGTH + 1) {
 			throw new MalformedMarcRecord("only " + (end - from) + " bytes, shorter than a leader and directory", null);
@@ -243,56 +267,94 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 		}
 		int count = directoryLength / entrySize;
 		String[] tags = new String[count];
-		int[] lengths = new int[count];
-		int[] starts = new int[count];
+		// stated lengths and starts first, then each field's bytes [fieldFrom, fieldTo)
+		// without its terminator
+		int[] fieldFrom = new int[count];
+		int[] fieldTo = new int[count];
 		boolean consistent = true;
 		for (int k = 0; k < count; k++) {
 			int e = directoryStart + k * entrySize;
-			tags[k] = new String(data, e, 3, StandardCharsets.ISO_8859_1);
-			lengths[k] = digits(data, e + 3, lengthDigits);
-			starts[k] = digits(data, e + 3 + lengthDigits, startDigits);
-			if (lengths[k] < 0 || starts[k] < 0) {
+			tags[k] = tag(data, e);
+			int length = digits(data, e + 3, lengthDigits);
+			int start = digits(data, e + 3 + lengthDigits, startDigits);
+			if (length < 0 || start < 0) {
 				throw new MalformedMarcRecord(
 						"directory entry for " + printable(tags[k]) + " has a non-numeric length or start", null);
 			}
-			int fieldTo = base + starts[k] + lengths[k];
-			consistent &= lengths[k] > 0 && fieldTo <= last && data[fieldTo - 1] == FIELD_TERMINATOR;
+			fieldFrom[k] = start;
+			fieldTo[k] = length;
+			int to = base + start + length;
+			consistent &= length > 0 && to <= last && data[to - 1] == FIELD_TERMINATOR;
 		}
-		List<Entry> entries = consistent ? entriesByDirectory(tags, lengths, starts, base)
-				: entriesByTerminators(data, tags, lengths, starts, base, last, warnings);
+		if (consistent) {
+			for (int k = 0; k < count; k++) {
+				int start = base + fieldFrom[k];
+				fieldTo[k] = start + fieldTo[k] - 1;
+				fieldFrom[k] = start;
+			}
+		}
+		else {
+			List<Entry> entries = entriesByTerminators(data, tags, fieldTo, fieldFrom, base, last, warnings);
+			for (int k = 0; k < count; k++) {
+				fieldFrom[k] = entries.get(k).from();
+				fieldTo[k] = entries.get(k).to();
+			}
+		}
 		String recordId = null;
-		for (Entry entry : entries) {
-			if (entry.tag().equals("001")) {
-				recordId = new String(data, entry.from(), entry.to() - entry.from(), StandardCharsets.ISO_8859_1)
+		for (int k = 0; k < count; k++) {
+			if (tags[k].equals("001")) {
+				recordId = new String(data, fieldFrom[k], fieldTo[k] - fieldFrom[k], StandardCharsets.ISO_8859_1)
 					.trim();
 			}
 		}
+		// a record of ASCII only (no MARC-8 escapes either) reads the same in every
+		// encoding
+		int kinds = byteKinds(data, base, last);
+		boolean ascii = kinds == 0;
 		MarcEncoding encoding = this.options.encoding();
+		boolean checked = false;
 		if (encoding == null) {
-			encoding = this.charsets.detect(data, base, last, leader.charAt(9), unimarc100a(data, entries),
-					looksMarc21(entries));
-		}
-		int indicatorCount = digitAt(leader, 10, 2);
-		List<MarcField> fields = new ArrayList<>(entries.size());
-		for (Entry entry : entries) {
-			if (MarcField.isControlTag(entry.tag())) {
-				fields.add(new ControlField(entry.tag(),
-						decode(data, entry.from(), entry.to(), encoding, entry.tag(), warnings, recordId)));
+			if (ascii) {
+				encoding = (leader.charAt(9) == ' ' && looksMarc21(tags)) ? MarcEncoding.MARC_8 : MarcEncoding.UTF_8;
 			}
 			else {
-				fields.add(dataField(data, entry, indicatorCount, encoding, warnings, recordId));
+				encoding = this.charsets.detect(data, base, last, (kinds & ESCAPE) != 0, leader.charAt(9),
+						() -> unimarc100a(data, tags, fieldFrom, fieldTo), looksMarc21(tags));
+				checked = this.charsets.validated();
 			}
 		}
-		return new MarcRecordAndEncoding(new MarcRecord(leader, fields), encoding);
-	}
-
-	private static List<Entry> entriesByDirectory(String[] tags, int[] lengths, int[] starts, int base) {
-		List<Entry> entries = new ArrayList<>(tags.length);
-		for (int k = 0; k < tags.length; k++) {
-			int from = base + starts[k];
-			entries.add(new Entry(tags[k], from, from + lengths[k] - 1));
+		this.encoding = encoding;
+		// how every data field of this record decodes, without checks or warnings, when
+		// the whole data area is valid in it; null: field by field
+		MarcEncoding plain = null;
+		if (ascii || encoding == MarcEncoding.ISO_8859_1) {
+			plain = MarcEncoding.ISO_8859_1;
 		}
-		return entries;
+		else if (encoding == MarcEncoding.MARC_8 && (kinds & ESCAPE) == 0) {
+			// marc4j converts MARC-8 without escape sequences without errors
+			plain = MarcEncoding.MARC_8;
+		}
+		else if (encoding == MarcEncoding.UTF_8 && (checked || MarcCharsets.isValidUtf8(data, base, last))) {
+			plain = MarcEncoding.UTF_8;
+		}
+		else if (encoding == MarcEncoding.GB18030 && (checked || this.charsets.strictGb18030(data, base, last))) {
+			plain = MarcEncoding.GB18030;
+		}
+		int indicatorCount = digitAt(leader, 10, 2);
+		MarcField[] fields = new MarcField[count];
+		for (int k = 0; k < count; k++) {
+			String tag = tags[k];
+			if (MarcField.isControlTag(tag)) {
+				fields[k] = new ControlField(tag,
+						ascii ? new String(data, fieldFrom[k], fieldTo[k] - fieldFrom[k], StandardCharsets.ISO_8859_1)
+								: decode(data, fieldFrom[k], fieldTo[k], encoding, tag, warnings, recordId));
+			}
+			else {
+				fields[k] = dataField(data, tag, fieldFrom[k], fieldTo[k], indicatorCount, encoding, plain, warnings,
+						recordId);
+			}
+		}
+		return new MarcRecord(leader, new ArrayBackedList<>(fields));
 	}
 
 	// lengths counted in characters instead of bytes (a common UTF-8 export bug) or
@@ -351,10 +413,10 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 		return List.of(entries);
 	}
 
-	private DataField dataField(byte[] data, Entry entry, int indicatorCount, MarcEncoding encoding,
-			List<String> warnings, String recordId) {
-		int from = entry.from();
-		int to = entry.to();
+	// a field of bytes [from, to) valid in `plain` (or of plain ASCII) gets subfields
+	// decoded on first use; any other is decoded now, reporting invalid bytes
+	private DataField dataField(byte[] data, String tag, int from, int to, int indicatorCount, MarcEncoding encoding,
+			MarcEncoding plain, List<String> warnings, String recordId) {
 		char ind1 = ' ';
 		char ind2 = ' ';
 		if (to - from >= indicatorCount && indexOf(data, from, from + indicatorCount, SUBFIELD_DELIMITER) < 0) {
@@ -363,33 +425,72 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 			from += indicatorCount;
 		}
 		else {
-			warnings.add("field " + printable(entry.tag()) + " has no indicators");
+			warnings.add("field " + printable(tag) + " has no indicators");
 		}
 		if (from < to && data[from] != SUBFIELD_DELIMITER) {
 			int first = indexOf(data, from, to, SUBFIELD_DELIMITER);
-			warnings.add("field " + printable(entry.tag()) + ": " + (((first < 0) ? to : first) - from)
+			warnings.add("field " + printable(tag) + ": " + (((first < 0) ? to : first) - from)
 					+ " bytes before the first subfield dropped");
 			from = (first < 0) ? to : first;
+		}
+		MarcEncoding lazy = plain;
+		if (lazy == null) {
+			int kinds = byteKinds(data, from, to);
+			if (kinds == 0) {
+				lazy = MarcEncoding.ISO_8859_1;
+			}
+			else if (encoding == MarcEncoding.MARC_8 && (kinds & ESCAPE) == 0) {
+				lazy = MarcEncoding.MARC_8;
+			}
+		}
+		if (lazy != null) {
+			return new DataField(tag, ind1, ind2, new Iso2709Subfields(data, from, to,
+					countSubfields(data, from, to, tag, warnings, recordId), lazy));
 		}
 		List<Subfield> subfields = new ArrayList<>();
 		while (from < to) {
 			int next = indexOf(data, from + 1, to, SUBFIELD_DELIMITER);
 			int valueTo = (next < 0) ? to : next;
 			if (valueTo == from + 1) {
-				warnings.add("field " + printable(entry.tag()) + ": empty subfield delimiter skipped");
+				warnings.add("field " + printable(tag) + ": empty subfield delimiter skipped");
 			}
 			else {
 				char code = (char) (data[from + 1] & 0xFF);
 				if (code < 0x20 || code > 0x7E) {
-					throw new MalformedMarcRecord("field " + printable(entry.tag()) + " has subfield code byte 0x"
-							+ Integer.toHexString(code), recordId);
+					throw new MalformedMarcRecord(
+							"field " + printable(tag) + " has subfield code byte 0x" + Integer.toHexString(code),
+							recordId);
 				}
-				subfields.add(
-						new Subfield(code, decode(data, from + 2, valueTo, encoding, entry.tag(), warnings, recordId)));
+				subfields.add(new Subfield(code, decode(data, from + 2, valueTo, encoding, tag, warnings, recordId)));
 			}
 			from = valueTo;
 		}
-		return new DataField(entry.tag(), ind1, ind2, subfields);
+		return new DataField(tag, ind1, ind2, subfields);
+	}
+
+	// checks the subfield structure of [from, to) (which starts at a delimiter) the way
+	// dataField reads it, without decoding; the number of subfields
+	private static int countSubfields(byte[] data, int from, int to, String tag, List<String> warnings,
+			String recordId) {
+		int count = 0;
+		while (from < to) {
+			int next = indexOf(data, from + 1, to, SUBFIELD_DELIMITER);
+			int valueTo = (next < 0) ? to : next;
+			if (valueTo == from + 1) {
+				warnings.add("field " + printable(tag) + ": empty subfield delimiter skipped");
+			}
+			else {
+				char code = (char) (data[from + 1] & 0xFF);
+				if (code < 0x20 || code > 0x7E) {
+					throw new MalformedMarcRecord(
+							"field " + printable(tag) + " has subfield code byte 0x" + Integer.toHexString(code),
+							recordId);
+				}
+				count++;
+			}
+			from = valueTo;
+		}
+		return count;
 	}
 
 	private String decode(byte[] data, int from, int to, MarcEncoding encoding, String tag, List<String> warnings,
@@ -410,29 +511,69 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 		}
 	}
 
-	private static String unimarc100a(byte[] data, List<Entry> entries) {
-		for (Entry entry : entries) {
-			if (entry.tag().equals("100")) {
-				int a = indexOf(data, entry.from(), entry.to(), SUBFIELD_DELIMITER);
-				if (a >= 0 && a + 2 <= entry.to() && data[a + 1] == 'a') {
-					int end = indexOf(data, a + 2, entry.to(), SUBFIELD_DELIMITER);
-					return new String(data, a + 2, ((end < 0) ? entry.to() : end) - a - 2, StandardCharsets.ISO_8859_1);
+	private static String unimarc100a(byte[] data, String[] tags, int[] fieldFrom, int[] fieldTo) {
+		for (int k = 0; k < tags.length; k++) {
+			if (tags[k].equals("100")) {
+				int to = fieldTo[k];
+				int a = indexOf(data, fieldFrom[k], to, SUBFIELD_DELIMITER);
+				if (a >= 0 && a + 2 <= to && data[a + 1] == 'a') {
+					int end = indexOf(data, a + 2, to, SUBFIELD_DELIMITER);
+					return new String(data, a + 2, ((end < 0) ? to : end) - a - 2, StandardCharsets.ISO_8859_1);
 				}
 			}
 		}
 		return null;
 	}
 
-	private static boolean looksMarc21(List<Entry> entries) {
-		for (Entry entry : entries) {
-			if (entry.tag().equals("245") || entry.tag().equals("008")) {
+	private static boolean looksMarc21(String[] tags) {
+		for (String tag : tags) {
+			if (tag.equals("245") || tag.equals("008")) {
 				return true;
 			}
-			if (entry.tag().equals("200")) {
+			if (tag.equals("200")) {
 				return false;
 			}
 		}
 		return false;
+	}
+
+	// what bytes [from, to) hold: 0 for plain ASCII, else the bits NON_ASCII (a byte
+	// above 0x7F) and ESCAPE (ESC, which may start a MARC-8 escape sequence); eight bytes
+	// at a time
+	static int byteKinds(byte[] data, int from, int to) {
+		long high = 0;
+		long escape = 0;
+		int i = from;
+		for (; i + 8 <= to; i += 8) {
+			long word = (long) LONGS.get(data, i);
+			high |= word;
+			// "has a zero byte" of word XOR ESC in every byte: exact, whatever the bytes
+			long x = word ^ 0x1B1B1B1B1B1B1B1BL;
+			escape |= (x - 0x0101010101010101L) & ~x;
+		}
+		int kinds = (((high & 0x8080808080808080L) != 0) ? NON_ASCII : 0)
+				| (((escape & 0x8080808080808080L) != 0) ? ESCAPE : 0);
+		for (; i < to; i++) {
+			byte b = data[i];
+			if (b < 0) {
+				kinds |= NON_ASCII;
+			}
+			else if (b == 0x1B) {
+				kinds |= ESCAPE;
+			}
+		}
+		return kinds;
+	}
+
+	// the tag at a directory entry; numeric tags are shared strings
+	private static String tag(byte[] data, int at) {
+		int a = data[at] - '0';
+		int b = data[at + 1] - '0';
+		int c = data[at + 2] - '0';
+		if (a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9) {
+			return NUMERIC_TAGS[a * 100 + b * 10 + c];
+		}
+		return new String(data, at, 3, StandardCharsets.ISO_8859_1);
 	}
 
 	// skips line breaks and padding between records; false at end of input
@@ -459,10 +600,9 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 	private int scanTerminator() throws IOException {
 		int scanned = this.pos;
 		while (true) {
-			for (int i = scanned; i < this.lim; i++) {
-				if (this.buf[i] == RECORD_TERMINATOR) {
-					return i;
-				}
+			int found = indexOf(this.buf, scanned, this.lim, RECORD_TERMINATOR);
+			if (found >= 0) {
+				return found;
 			}
 			if (this.lim - this.pos >= MAX_RECORD_BYTES) {
 				return -2;
@@ -512,8 +652,19 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 		}
 	}
 
-	private static int indexOf(byte[] data, int from, int to, byte wanted) {
-		for (int i = from; i < to; i++) {
+	// eight bytes at a time; of the bytes the "has zero byte" test flags, the lowest is
+	// always a real match
+	static int indexOf(byte[] data, int from, int to, byte wanted) {
+		long pattern = (wanted & 0xFFL) * 0x0101010101010101L;
+		int i = from;
+		for (; i + 8 <= to; i += 8) {
+			long x = (long) LONGS.get(data, i) ^ pattern;
+			long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+			if (found != 0) {
+				return i + (Long.numberOfTrailingZeros(found) >>> 3);
+			}
+		}
+		for (; i < to; i++) {
 			if (data[i] == wanted) {
 				return i;
 			}

@@ -23,7 +23,8 @@ public record MarcRecord(String leader, List<MarcField> fields) {
 		if (leader.length() != LEADER_LENGTH) {
 			throw new IllegalArgumentException("leader must have 24 characters, has " + leader.length());
 		}
-		fields = List.copyOf(fields);
+		// the ISO 2709 reader's lists are immutable already
+		fields = (fields instanceof ArrayBackedList) ? fields : List.copyOf(fields);
 	}
 
 	/** The record's own identifier: the value of 001, if any. */
@@ -65,7 +66,12 @@ public record MarcRecord(String leader, List<MarcField> fields) {
 
 	/** Whether any field carries this tag. */
 	public boolean has(String tag) {
-		return this.fields.stream().anyMatch((field) -> field.tag().equals(tag));
+		for (MarcField field : this.fields) {
+			if (field.tag().equals(tag)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The leader character at a position (0-based). */

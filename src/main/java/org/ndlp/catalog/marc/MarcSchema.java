@@ -1,7 +1,6 @@
 package org.ndlp.catalog.marc;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The content designation a record follows. CNMARC is the Chinese profile of UNIMARC
@@ -18,9 +17,6 @@ public enum MarcSchema {
 	/** CNMARC, China's UNIMARC profile (WH/T 0503). */
 	CNMARC;
 
-	// UNIMARC 100$a starts with the 8-digit date entered on file and a date type letter
-	private static final Pattern UNIMARC_100A = Pattern.compile("^\\d{8}[a-kux].*");
-
 	/**
 	 * Detects the schema from the record's content: field 200 with $a, the coded 100$a
 	 * and 2XX/8XX tags point to UNIMARC; 245, 008, 260/264 and 040 point to MARC 21; the
@@ -36,23 +32,69 @@ public enum MarcSchema {
 	 * only when the content does not decide.
 	 */
 	public static MarcSchema detect(MarcRecord record, MarcSchema hint) {
+		// one pass over the fields (this runs for every record read)
+		String coded = null;
+		boolean title200a = false;
+		boolean seen008 = false;
+		boolean long008 = false;
+		int unimarcTags = 0;
+		int marc21Tags = 0;
+		boolean has245 = false;
+		for (MarcField field : record.fields()) {
+			switch (field.tag()) {
+				case "100" -> {
+					if (coded == null && field instanceof DataField data) {
+						coded = data.first('a').orElse(null);
+					}
+				}
+				case "200" -> {
+					if (!title200a && field instanceof DataField data) {
+						title200a = data.first('a').isPresent();
+					}
+				}
+				case "245" -> has245 = true;
+				case "008" -> {
+					if (!seen008 && field instanceof ControlField control) {
+						seen008 = true;
+						long008 = control.value().length() >= 38;
+					}
+				}
+				case "101" -> unimarcTags |= 1;
+				case "102" -> unimarcTags |= 2;
+				case "210" -> unimarcTags |= 4;
+				case "215" -> unimarcTags |= 8;
+				case "606" -> unimarcTags |= 16;
+				case "701" -> unimarcTags |= 32;
+				case "801" -> unimarcTags |= 64;
+				case "040" -> marc21Tags |= 1;
+				case "260" -> marc21Tags |= 2;
+				case "264" -> marc21Tags |= 4;
+				case "300" -> marc21Tags |= 8;
+				case "650" -> marc21Tags |= 16;
+				case "700" -> marc21Tags |= 32;
+				default -> {
+				}
+			}
+		}
+		if (coded == null) {
+			coded = "";
+		}
 		int unimarc = 0;
 		int marc21 = 0;
-		String coded = record.firstValue("100", 'a').orElse("");
-		if (UNIMARC_100A.matcher(coded).matches() && coded.length() >= 30) {
+		if (isUnimarcCodedData(coded) && coded.length() >= 30) {
 			unimarc += 3;
 		}
-		if (record.firstValue("200", 'a').isPresent()) {
+		if (title200a) {
 			unimarc += 3;
 		}
-		if (record.has("245")) {
+		if (has245) {
 			marc21 += 3;
 		}
-		if (record.controlField("008").map((value) -> value.length() >= 38).orElse(false)) {
+		if (long008) {
 			marc21 += 2;
 		}
-		unimarc += count(record, "101", "102", "210", "215", "606", "701", "801");
-		marc21 += count(record, "040", "260", "264", "300", "650", "700");
+		unimarc += Integer.bitCount(unimarcTags);
+		marc21 += Integer.bitCount(marc21Tags);
 		if (unimarc == marc21) {
 			return (hint != null) ? hint : MARC21;
 		}
@@ -63,6 +105,31 @@ public enum MarcSchema {
 			return CNMARC;
 		}
 		return UNIMARC;
+	}
+
+	// UNIMARC 100$a starts with the 8-digit date entered on file and a date type letter:
+	// the regular expression ^\d{8}[a-kux].* (no line terminator after it), by hand
+	static boolean isUnimarcCodedData(String coded) {
+		if (coded.length() < 9) {
+			return false;
+		}
+		for (int i = 0; i < 8; i++) {
+			char c = coded.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		char type = coded.charAt(8);
+		if (!((type >= 'a' && type <= 'k') || type == 'u' || type == 'x')) {
+			return false;
+		}
+		for (int i = 9; i < coded.length(); i++) {
+			char c = coded.charAt(i);
+			if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isCnmarc(MarcRecord record, String coded) {
@@ -79,16 +146,6 @@ public enum MarcSchema {
 				.orElse(false));
 		boolean pinyinTitle = record.dataFields("200").stream().anyMatch((field) -> field.first('A').isPresent());
 		return cataloguedInChina || pinyinTitle;
-	}
-
-	private static int count(MarcRecord record, String... tags) {
-		int found = 0;
-		for (String tag : tags) {
-			if (record.has(tag)) {
-				found++;
-			}
-		}
-		return found;
 	}
 
 }

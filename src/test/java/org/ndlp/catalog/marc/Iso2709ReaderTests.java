@@ -155,4 +155,59 @@ class Iso2709ReaderTests {
 		assertThat(SharedData.parsed(results)).hasSize(30).allMatch((p) -> p.encoding() == MarcEncoding.ISO_8859_1);
 	}
 
+	@Test
+	void decodesSubfieldsOnFirstUseToWhatEagerDecodingGives() {
+		for (String file : List.of("solrmarc/test/data/records/uva_001_2000.mrc",
+				"traject/test/test_support/test_data.utf8.mrc",
+				"xbib-marc/src/test/resources/org/xbib/marc/dialects/unimarc/periouni.mrc")) {
+			for (MarcRecord record : SharedData.records(SharedData.readAll(file, Iso2709Reader::read))) {
+				List<MarcField> copied = new java.util.ArrayList<>();
+				for (MarcField field : record.fields()) {
+					copied.add((field instanceof DataField data) ? new DataField(data.tag(), data.ind1(), data.ind2(),
+							new java.util.ArrayList<>(data.subfields())) : field);
+				}
+				MarcRecord eager = new MarcRecord(record.leader(), copied);
+				assertThat(eager).isEqualTo(record).hasSameHashCodeAs(record);
+				assertThat(record).isEqualTo(eager);
+				assertThat(eager.toString()).isEqualTo(record.toString());
+			}
+		}
+	}
+
+	@Test
+	void decodesGb18030FieldsOnFirstUseOnlyWhenTheWholeRecordIsValid() {
+		DataField title = new DataField("200", '1', ' ',
+				List.of(new Subfield('a', "中文图书馆"), new Subfield('A', "zhong wen tu shu guan")));
+		MarcRecord record = new MarcRecord("00000nam  2200000   4500", List.of(new ControlField("001", "gb-1"), title));
+		byte[] bytes = new Iso2709Writer(java.io.OutputStream.nullOutputStream(), MarcEncoding.GB18030).toBytes(record);
+		ReadResult.Parsed valid = SharedData
+			.parsed(Iso2709Reader
+				.read(new ByteArrayInputStream(bytes), ReadOptions.DETECT.withEncoding(MarcEncoding.GB18030))
+				.toList())
+			.get(0);
+		assertThat(valid.record().fields()).isEqualTo(record.fields());
+		assertThat(valid.warnings()).isEmpty();
+		// a byte that is not GB18030 in the title: replaced, with a warning, at read time
+		byte[] broken = bytes.clone();
+		int at = indexOf(broken, "中".getBytes(MarcEncoding.GB18030.charset()));
+		broken[at + 1] = (byte) 0x7F;
+		ReadResult.Parsed repaired = SharedData
+			.parsed(Iso2709Reader
+				.read(new ByteArrayInputStream(broken), ReadOptions.DETECT.withEncoding(MarcEncoding.GB18030))
+				.toList())
+			.get(0);
+		assertThat(repaired.warnings()).anyMatch((w) -> w.contains("bytes invalid in GB18030"));
+		assertThat(repaired.record().firstValue("200", 'a').orElseThrow()).contains("\uFFFD").endsWith("文图书馆");
+		assertThat(repaired.record().firstValue("200", 'A')).hasValue("zhong wen tu shu guan");
+	}
+
+	private static int indexOf(byte[] data, byte[] wanted) {
+		for (int i = 0; i + wanted.length <= data.length; i++) {
+			if (Arrays.equals(data, i, i + wanted.length, wanted, 0, wanted.length)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
 }

@@ -61,4 +61,15 @@ class MarcSchemaTests {
 			.allMatch((p) -> p.schema() == MarcSchema.UNIMARC);
 	}
 
+	@Test
+	void recognisesUnimarcCodedDataExactlyAsTheRegularExpressionItReplaces() {
+		java.util.regex.Pattern regex = java.util.regex.Pattern.compile("^\\d{8}[a-kux].*");
+		List<String> samples = List.of("", "2002020", "20020204d1994    em y0chiy0120    ea", "20020204x", "20020204u",
+				"20020204l1994", "2002020Ad1994", "20020204d1994\nline", "20020204d\u2028", "20020204d\u0085x",
+				"20020204d\r", "２0020204d1994", "20020204k1994    \t", "20020204D1994");
+		for (String sample : samples) {
+			assertThat(MarcSchema.isUnimarcCodedData(sample)).as(sample).isEqualTo(regex.matcher(sample).matches());
+		}
+	}
+
 }

@@ -258,9 +258,11 @@ public final class IngestFileBench {
 
 	private static DataSource h2(Path folder) {
 		JdbcDataSource h2 = new JdbcDataSource();
-		// the URL the application uses (application.yml)
+		// the URL the application uses (application.yml), plus settings to try
+		// (-Dbench.h2=";CACHE_SIZE=65536")
 		h2.setURL("jdbc:h2:file:" + folder.resolve("db").toAbsolutePath()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+				+ System.getProperty("bench.h2", ""));
 		Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
 		return h2;
 	}

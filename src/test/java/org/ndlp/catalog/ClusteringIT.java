@@ -104,6 +104,32 @@ class ClusteringIT {
 		assertThat(current).containsOnlyKeys(cnmarcId, marc21Id);
 		assertThat(current.get(marc21Id).localId()).isEqualTo("zj-1");
 		assertThat(current.get(cnmarcId).schema()).isEqualTo("CNMARC");
+
+		// only cluster heads' keys are looked up; a staff split makes the split-off
+		// record
+		// a head, a join makes it a member again, and a new copy of the book still joins
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		JdbcClusters clusterTable = new JdbcClusters(jdbc);
+		assertHeadsFollowClusters(jdbc);
+		clusterTable.move(List.of(marc21Id), marc21Id, "split by test");
+		assertHeadsFollowClusters(jdbc);
+		assertThat(jdbc.queryForObject("select count(*) from match_key where head and record_id = ?", Integer.class,
+				marc21Id))
+			.isPositive();
+		clusterTable.move(List.of(marc21Id), cnmarcId, "joined by test");
+		assertHeadsFollowClusters(jdbc);
+		long thirdId = catalog.storeAll(List.of(incoming("CN-310000-PL", "sh-1", marc21, MarcSchema.MARC21)))
+			.get(0)
+			.recordId();
+		assertThat(catalog.cluster(thirdId)).extracting(ClusterMember::recordId).contains(cnmarcId, marc21Id);
+		assertHeadsFollowClusters(jdbc);
+	}
+
+	private static void assertHeadsFollowClusters(JdbcTemplate jdbc) {
+		assertThat(jdbc.queryForObject("select count(*) from match_key k join cluster_member m on m.record_id = "
+				+ "k.record_id where k.head <> (m.cluster_id = m.record_id)", Integer.class))
+			.as("match_key.head agrees with cluster_member")
+			.isZero();
 	}
 
 	private static IncomingRecord incoming(String library, String localId, MarcRecord record, MarcSchema schema) {

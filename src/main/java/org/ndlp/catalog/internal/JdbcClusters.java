@@ -44,11 +44,13 @@ public class JdbcClusters {
 			return found;
 		}
 		// compare with each cluster's first record only: a book held by hundreds of
-		// libraries costs one row. The keys come as one array parameter joined as a table
+		// libraries costs one row (match_key.head, index match_key_head: the other
+		// members' rows are not visited). The keys come as one array parameter joined as
+		// a table
 		// (see SqlArrays), so each key is one index lookup.
 		this.jdbc.query(SqlArrays.withArray(
 				"select t.k as match_key, m.* from unnest(cast(? as varchar array)) as t(k) "
-						+ "join match_key mk on mk.match_key = t.k "
+						+ "join match_key mk on mk.match_key = t.k and mk.head = true "
 						+ "join cluster_member m on m.record_id = mk.record_id and m.cluster_id = mk.record_id",
 				"varchar", keys.toArray()), (rs) -> {
 					found.computeIfAbsent(rs.getString("match_key"), (key) -> new ArrayList<>()).add(member(rs));
@@ -82,19 +84,26 @@ public class JdbcClusters {
 					.toList());
 	}
 
-	/** Drops the keys of {@code recordIds}, then adds {@code keys}. */
+	/**
+	 * Drops the keys of {@code recordIds}, then adds {@code keys} (after the records'
+	 * cluster membership is stored: a key row says whether its record heads its cluster).
+	 */
 	public void replaceKeys(List<Long> recordIds, Map<Long, List<String>> keys) {
 		this.jdbc.batchUpdate("delete from match_key where record_id = ?",
 				recordIds.stream().map((id) -> new Object[] { id }).toList());
 		List<Object[]> rows = new ArrayList<>();
 		keys.forEach((id, list) -> new LinkedHashSet<>(list).forEach((key) -> rows.add(new Object[] { key, id })));
-		this.jdbc.batchUpdate("insert into match_key (match_key, record_id) values (?, ?)", rows);
+		this.jdbc.batchUpdate("insert into match_key (match_key, record_id, head) select ?, m.record_id, "
+				+ "m.cluster_id = m.record_id from cluster_member m where m.record_id = ?", rows);
 	}
 
 	/** Puts records into another cluster, with why. */
 	public void move(List<Long> recordIds, long clusterId, String reason) {
 		this.jdbc.batchUpdate("update cluster_member set cluster_id = ?, reasons = ? where record_id = ?",
 				recordIds.stream().map((id) -> new Object[] { clusterId, cut(reason, 500), id }).toList());
+		// a moved record heads its new cluster only if it gives the cluster its id
+		this.jdbc.batchUpdate("update match_key set head = (record_id = ?) where record_id = ?",
+				recordIds.stream().map((id) -> new Object[] { clusterId, id }).toList());
 	}
 
 	/** Records a staff decision ({@code APART} or {@code TOGETHER}) on two records. */

@@ -2,18 +2,16 @@ package org.ndlp.ingest;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.ndlp.NdlpApplication;
 import org.ndlp.support.Http;
+import org.ndlp.support.NdlpProcess;
 import org.ndlp.support.Http.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +40,7 @@ class IngestCrashIT {
 		}
 		byte[] content = Files.readAllBytes(file);
 
-		int port = freePort();
+		int port = NdlpProcess.freePort();
 		Process first = start(home, port);
 		long killedId;
 		long readWhenKilled;
@@ -98,47 +96,9 @@ class IngestCrashIT {
 		throw new AssertionError("job " + id + " did not end");
 	}
 
-	/** Starts NDLP in a new JVM on the test class path and waits until it answers. */
 	private static Process start(Path home, int port) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx512m");
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(NdlpApplication.class.getName());
-		command.add("--server.port=" + port);
-		command.add("--ndlp.home=" + home);
-		command.add("--ndlp.demo-data=false");
-		command.add("--ndlp.ingest.batch-size=100");
-		command.add("--ndlp.ingest.stale-after=PT1S");
-		command.add("--ndlp.ingest.poll-interval=PT1S");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(home.resolve("ndlp-" + System.nanoTime() + ".log").toFile());
-		builder.environment().put("NDLP_ADMIN_PASSWORD", Http.ADMIN_PASSWORD);
-		Process process = builder.start();
-		Http anonymous = Http.anonymous(port);
-		for (int i = 0; i < 1200; i++) {
-			if (!process.isAlive()) {
-				throw new AssertionError("NDLP died on start-up; see " + home);
-			}
-			try {
-				if (anonymous.get("/actuator/health").status() == 200) {
-					return process;
-				}
-			}
-			catch (IllegalStateException ex) {
-				// not listening yet
-			}
-			Thread.sleep(100);
-		}
-		process.destroyForcibly();
-		throw new AssertionError("NDLP did not start within 2 minutes");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return NdlpProcess.start(home, port, List.of(), List.of("--ndlp.ingest.batch-size=100",
+				"--ndlp.ingest.stale-after=PT1S", "--ndlp.ingest.poll-interval=PT1S"));
 	}
 
 }

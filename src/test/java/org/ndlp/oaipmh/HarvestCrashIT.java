@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.ndlp.NdlpApplication;
 import org.ndlp.catalog.marc.Iso2709Reader;
 import org.ndlp.catalog.marc.MarcXmlWriter;
 import org.ndlp.catalog.marc.ReadOptions;
 import org.ndlp.catalog.marc.ReadResult;
 import org.ndlp.support.Http;
+import org.ndlp.support.NdlpProcess;
 import org.ndlp.support.Http.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,7 +94,7 @@ class HarvestCrashIT {
 		repository.start();
 		String base = "http://127.0.0.1:" + repository.getAddress().getPort();
 
-		int port = freePort();
+		int port = NdlpProcess.freePort();
 		long started = System.nanoTime();
 		long killedId;
 		try {
@@ -331,58 +330,15 @@ class HarvestCrashIT {
 		return ids;
 	}
 
-	/** Starts NDLP in a new JVM on the test class path and waits until it answers. */
 	private static Process start(Path home, int port) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx512m");
-		// C1 only: a short-lived process starts faster
-		command.add("-XX:TieredStopAtLevel=1");
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(NdlpApplication.class.getName());
-		command.add("--server.port=" + port);
-		command.add("--ndlp.home=" + home);
-		command.add("--ndlp.demo-data=false");
-		// H2 writes committed transactions to its file up to a second later (WRITE_DELAY,
-		// 1000 ms by default): a kill -9 then loses the last commits, page and token
-		// together, and the run resumes one page earlier. WRITE_DELAY=0 writes at each
-		// commit, as PostgreSQL does, so the resumption point is deterministic.
-		command.add("--spring.datasource.url=jdbc:h2:file:" + home.toAbsolutePath()
-				+ "/db/ndlp;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
-		// the search index is not under test: its follower would only take CPU
-		command.add("--ndlp.search.indexer.enabled=false");
-		command.add("--ndlp.oaipmh.harvest.poll-interval=PT1S");
-		command.add("--ndlp.oaipmh.harvest.stale-after=PT5S");
-		command.add("--ndlp.oaipmh.harvest.attempts=2");
-		command.add("--ndlp.oaipmh.harvest.backoff=PT0.1S");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(home.resolve("ndlp-" + System.nanoTime() + ".log").toFile());
-		builder.environment().put("NDLP_ADMIN_PASSWORD", Http.ADMIN_PASSWORD);
-		Process process = builder.start();
-		Http anonymous = Http.anonymous(port);
-		for (int i = 0; i < 1200; i++) {
-			if (!process.isAlive()) {
-				throw new AssertionError("NDLP died on start-up; see " + home);
-			}
-			try {
-				if (anonymous.get("/actuator/health").status() == 200) {
-					return process;
-				}
-			}
-			catch (IllegalStateException ex) {
-				// not listening yet
-			}
-			Thread.sleep(100);
-		}
-		process.destroyForcibly();
-		throw new AssertionError("NDLP did not start within 2 minutes");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		// C1 only: a short-lived process starts faster. The application's H2 URL writes
+		// at
+		// each commit (WRITE_DELAY=0), so a kill -9 loses no committed page and the
+		// resumption point is deterministic. The search index is not under test.
+		return NdlpProcess.start(home, port, List.of("-XX:TieredStopAtLevel=1"),
+				List.of("--ndlp.search.indexer.enabled=false", "--ndlp.oaipmh.harvest.poll-interval=PT1S",
+						"--ndlp.oaipmh.harvest.stale-after=PT5S", "--ndlp.oaipmh.harvest.attempts=2",
+						"--ndlp.oaipmh.harvest.backoff=PT0.1S"));
 	}
 
 	/**

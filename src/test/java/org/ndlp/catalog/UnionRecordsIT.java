@@ -171,20 +171,7 @@ class UnionRecordsIT {
 	}
 
 	private void ingest(Http staff, String library, String marcxml) throws InterruptedException {
-		Http.Response response = staff.upload("/api/v1/ingest-jobs?library=" + library, "record.xml", "application/xml",
-				marcxml.getBytes(StandardCharsets.UTF_8));
-		assertThat(response.status()).as(response.toString()).isEqualTo(202);
-		long job = response.json().get("id").asLong();
-		for (int i = 0; i < 600; i++) {
-			JsonNode state = staff.get("/api/v1/ingest-jobs/" + job).json();
-			if (state.get("status").asString().equals("COMPLETED")) {
-				assertThat(state.get("rejected").asLong()).isZero();
-				return;
-			}
-			assertThat(state.get("status").asString()).isNotEqualTo("FAILED");
-			Thread.sleep(100);
-		}
-		throw new AssertionError("ingest job " + job + " did not finish");
+		staff.ingest(library, marcxml);
 	}
 
 	private static MarcRecord firstDp2Record() throws Exception {

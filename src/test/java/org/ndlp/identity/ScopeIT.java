@@ -163,20 +163,7 @@ class ScopeIT {
 
 	private void ingest(Http staff, String records) throws InterruptedException {
 		String collection = "<collection xmlns=\"http://www.loc.gov/MARC21/slim\">" + records + "</collection>";
-		Response response = staff.upload("/api/v1/ingest-jobs?library=" + OTHER, "records.xml", "application/xml",
-				collection.getBytes(StandardCharsets.UTF_8));
-		assertThat(response.status()).as(response.toString()).isEqualTo(202);
-		long job = response.json().get("id").asLong();
-		for (int i = 0; i < 600; i++) {
-			JsonNode state = staff.get("/api/v1/ingest-jobs/" + job).json();
-			if (state.get("status").asString().equals("COMPLETED")) {
-				assertThat(state.get("rejected").asLong()).isZero();
-				return;
-			}
-			assertThat(state.get("status").asString()).isNotEqualTo("FAILED");
-			Thread.sleep(100);
-		}
-		throw new AssertionError("ingest job " + job + " did not finish");
+		staff.ingest(OTHER, collection);
 	}
 
 	private static String marcxml(String localId, String title) {

@@ -96,6 +96,34 @@ public final class Http {
 	}
 
 	/** Uploads one file as multipart/form-data field {@code file}. */
+	/**
+	 * Sends MARCXML as an ingest job of a library and waits until the job is COMPLETED
+	 * with no rejection (fails on FAILED, a rejection or after a minute).
+	 */
+	public void ingest(String library, String marcxml) throws InterruptedException {
+		Response response = upload("/api/v1/ingest-jobs?library=" + library, "records.xml", "application/xml",
+				marcxml.getBytes(StandardCharsets.UTF_8));
+		if (response.status() != 202) {
+			throw new AssertionError("ingest job not accepted: " + response);
+		}
+		long job = response.json().get("id").asLong();
+		for (int i = 0; i < 600; i++) {
+			JsonNode state = get("/api/v1/ingest-jobs/" + job).json();
+			String status = state.get("status").asString();
+			if (status.equals("COMPLETED")) {
+				if (state.get("rejected").asLong() != 0) {
+					throw new AssertionError("ingest job " + job + " rejected records: " + state);
+				}
+				return;
+			}
+			if (status.equals("FAILED")) {
+				throw new AssertionError("ingest job " + job + " failed: " + state);
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("ingest job " + job + " did not finish");
+	}
+
 	public Response upload(String path, String fileName, String contentType, byte[] content) {
 		String boundary = "ndlp" + UUID.randomUUID();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName

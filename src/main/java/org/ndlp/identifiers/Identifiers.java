@@ -53,12 +53,16 @@ public class Identifiers {
 	// identifier is not a plain redirect (unknown, tombstone, several locations, typed)
 	private final Cache<String, String> redirects;
 
+	private final ResolutionIndex index;
+
 	private long nextNumber;
 
 	private long blockEnd;
 
-	public Identifiers(JdbcIdentifiers store, MemberLibraries libraries, Clock clock, IdentifierProperties properties) {
+	public Identifiers(JdbcIdentifiers store, MemberLibraries libraries, Clock clock, IdentifierProperties properties,
+			ResolutionIndex index) {
 		this.store = store;
+		this.index = index;
 		this.libraries = libraries;
 		this.clock = clock;
 		this.cache = Caffeine.newBuilder()
@@ -183,7 +187,7 @@ public class Identifiers {
 			names.add(cdoi);
 		}
 		this.store.insertAll(fresh, now);
-		fresh.forEach((n) -> forget(n.cdoi().handle()));
+		forget(fresh.stream().map((n) -> n.cdoi().handle()).toList());
 		List<Identifier> result = new ArrayList<>();
 		for (Cdoi cdoi : names) {
 			result.add(this.store.find(cdoi).orElseThrow().identifier());
@@ -214,7 +218,7 @@ public class Identifiers {
 					checkLocations(request.locations()), actor, "MINTED", describe(request.locations())));
 		}
 		this.store.insertAll(fresh, this.clock.instant());
-		fresh.forEach((n) -> forget(n.cdoi().handle()));
+		forget(fresh.stream().map((n) -> n.cdoi().handle()).toList());
 		return fresh.size();
 	}
 
@@ -231,7 +235,7 @@ public class Identifiers {
 		this.store.insertEvents(live.stream()
 			.map((s) -> new IdentifierEvent(s.identifier().handle(), now, actor, "TOMBSTONED", note))
 			.toList());
-		live.forEach((s) -> forget(s.identifier().handle()));
+		forget(live.stream().map((s) -> s.identifier().handle()).toList());
 		return live.size();
 	}
 
@@ -316,17 +320,34 @@ public class Identifiers {
 	/**
 	 * Where a plain {@code GET} of this identifier redirects: its one location when it is
 	 * live and has exactly one location without a media type; empty otherwise (the full
-	 * resolution then decides). From a cache of strings only, read with a lean query,
-	 * because this is the path every resolution of a persistent link takes.
+	 * resolution then decides). From the node's resolution index once it is built (ADR
+	 * 0030), before that from a cache of strings read with a lean query, because this is
+	 * the path every resolution of a persistent link takes.
 	 */
 	public Optional<String> redirect(Cdoi cdoi) {
+		if (this.index.ready()) {
+			return Optional.ofNullable(this.index.get(cdoi.handle()));
+		}
 		String href = this.redirects.get(cdoi.handle(), (handle) -> this.store.redirect(handle).orElse(""));
 		return href.isEmpty() ? Optional.empty() : Optional.of(href);
 	}
 
+	/**
+	 * Plain redirects in this node's resolution index, or -1 while it is not built (or
+	 * switched off).
+	 */
+	public int resolutionIndexSize() {
+		return this.index.ready() ? this.index.size() : -1;
+	}
+
 	private void forget(String handle) {
-		this.cache.invalidate(handle);
-		this.redirects.invalidate(handle);
+		forget(List.of(handle));
+	}
+
+	private void forget(List<String> handles) {
+		this.cache.invalidateAll(handles);
+		this.redirects.invalidateAll(handles);
+		this.index.changed(handles);
 	}
 
 	/** The identifier, or {@link UnknownIdentifier}. */

@@ -85,6 +85,15 @@ public final class ResolverBench {
 			.run(settings.toArray(String[]::new));
 		try {
 			Path all = load(app.getBean(DataSource.class), count, home);
+			// resolutions are served from the node's resolution index once it holds them
+			// all
+			org.ndlp.identifiers.Identifiers identifiers = app.getBean(org.ndlp.identifiers.Identifiers.class);
+			long waitStart = System.nanoTime();
+			while (identifiers.resolutionIndexSize() < count && System.nanoTime() - waitStart < 600e9) {
+				Thread.sleep(200);
+			}
+			System.out.printf(Locale.ROOT, "resolution index: %,d plain redirects after %.1f s%n",
+					identifiers.resolutionIndexSize(), (System.nanoTime() - waitStart) / 1e9);
 			Path paths = all;
 			if (distinct < count) {
 				paths = home.resolve("paths-" + distinct + "-of-" + count + ".txt");
@@ -149,6 +158,7 @@ public final class ResolverBench {
 			for (int from = 1; from <= count; from += batch) {
 				List<Object[]> identifiers = new ArrayList<>();
 				List<Object[]> locations = new ArrayList<>();
+				List<Object[]> events = new ArrayList<>();
 				for (int id = from; id < from + batch && id <= count; id++) {
 					Cdoi cdoi = Cdoi.of("10001", CdoiType.UR, "b" + NoidCheck.encode(id, 6));
 					out.write("/id/" + cdoi.handle());
@@ -157,6 +167,9 @@ public final class ResolverBench {
 						identifiers.add(new Object[] { id, cdoi.handle(), cdoi.prefix(), cdoi.suffix(), "ur", "BENCH",
 								Integer.toString(id), "bench record " + id, now, now });
 						locations.add(new Object[] { id, "https://ndlp.example.cn/records/" + id });
+						// as minting does: every change is audited (other nodes follow
+						// it)
+						events.add(new Object[] { cdoi.handle(), now });
 					}
 				}
 				if (!identifiers.isEmpty()) {
@@ -166,6 +179,8 @@ public final class ResolverBench {
 								+ "values (?, ?, ?, ?, ?, ?, ?, ?, false, 'bench', ?, ?)", identifiers);
 						jdbc.batchUpdate("insert into cdoi_location (identifier_id, idx, href) values (?, 1, ?)",
 								locations);
+						jdbc.batchUpdate("insert into cdoi_event (subject, at, actor, action, detail) "
+								+ "values (?, ?, 'bench', 'MINTED', null)", events);
 					});
 				}
 			}

@@ -44,9 +44,11 @@ class IdentifierStoreIT {
 	void mintsChangesAndTombstonesOnBothDatabases(String name, Supplier<DataSource> db) {
 		DataSource dataSource = db.get();
 		JdbcIdentifiers store = new JdbcIdentifiers(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
+		IdentifierProperties properties = new IdentifierProperties("10001", Duration.ofSeconds(5), 500, 1000,
+				Duration.ZERO, false, Duration.ofSeconds(2));
 		Identifiers identifiers = new Identifiers(store,
 				new MemberLibraries(new JdbcLibraries(JdbcClient.create(dataSource)), Clock.systemUTC()),
-				Clock.systemUTC(), new IdentifierProperties("10001", Duration.ofSeconds(5), 500, 1000, Duration.ZERO));
+				Clock.systemUTC(), properties, new ResolutionIndex(store, properties, Clock.systemUTC()));
 		CurrentUser admin = new CurrentUser("admin", StaffRole.NATIONAL_ADMIN, LibraryCode.NLC,
 				RegionCode.of("110108"));
 
@@ -92,6 +94,75 @@ class IdentifierStoreIT {
 		assertThat(store.lockPosition("catalog-union-records")).isZero();
 		store.savePosition("catalog-union-records", 42, Clock.systemUTC().instant());
 		assertThat(store.lockPosition("catalog-union-records")).isEqualTo(42);
+	}
+
+	/**
+	 * The resolution index (ADR 0030) on both databases: built from the store, current
+	 * with this node's changes at once and with another node's (a second
+	 * {@code Identifiers} with its own index on the same database) after it follows the
+	 * audit table — a changed location, a second location (no longer a plain redirect), a
+	 * tombstone.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void resolutionIndexFollowsThisNodeAndAnotherOnBothDatabases(String name, Supplier<DataSource> db) {
+		DataSource dataSource = db.get();
+		JdbcIdentifiers store = new JdbcIdentifiers(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
+		MemberLibraries libraries = new MemberLibraries(new JdbcLibraries(JdbcClient.create(dataSource)),
+				Clock.systemUTC());
+		IdentifierProperties properties = new IdentifierProperties("10001", Duration.ofSeconds(5), 500, 1000,
+				Duration.ZERO, true, Duration.ofSeconds(2));
+		CurrentUser admin = new CurrentUser("admin", StaffRole.NATIONAL_ADMIN, LibraryCode.NLC,
+				RegionCode.of("110108"));
+		ResolutionIndex indexA = new ResolutionIndex(store, properties, Clock.systemUTC());
+		Identifiers nodeA = new Identifiers(store, libraries, Clock.systemUTC(), properties, indexA);
+		// minted before any index exists: found by the build
+		Identifier early = nodeA.mint(new MintRequest("10001", CdoiType.BK, null, null, null, null, "早",
+				List.of(new Location(1, "https://nlc.example.cn/早期/1", null))), admin);
+		Identifier typed = nodeA.mint(new MintRequest("10001", CdoiType.BK, null, null, null, null, null,
+				List.of(new Location(1, "https://nlc.example.cn/2.json", "application/json"))), admin);
+		assertThat(indexA.ready()).isFalse();
+		// not built yet: the store answers
+		assertThat(nodeA.redirect(early.cdoi())).contains("https://nlc.example.cn/早期/1");
+		indexA.follow();
+		assertThat(indexA.ready()).isTrue();
+		assertThat(indexA.size()).isEqualTo(1);
+		assertThat(nodeA.redirect(early.cdoi())).contains("https://nlc.example.cn/早期/1");
+		assertThat(nodeA.redirect(typed.cdoi())).isEmpty();
+		assertThat(nodeA.redirect(Cdoi.of("10001", CdoiType.BK, "nosuch"))).isEmpty();
+
+		ResolutionIndex indexB = new ResolutionIndex(store, properties, Clock.systemUTC());
+		Identifiers nodeB = new Identifiers(store, libraries, Clock.systemUTC(), properties, indexB);
+		indexB.follow();
+
+		// node A's changes: at once on A, on B after it follows
+		Identifier minted = nodeA.mint(new MintRequest("10001", CdoiType.BK, null, null, null, null, null,
+				List.of(new Location(1, "https://nlc.example.cn/3", null))), admin);
+		nodeA.mintTargets(List.of(MintRequest.forTarget("10001", CdoiType.UR, "UNION_RECORD", "7", null,
+				"https://ndlp.example.cn/records/7")), "system");
+		Cdoi record7 = nodeA.ofTarget("UNION_RECORD", "7").orElseThrow().cdoi();
+		nodeA.setLocations(early.cdoi(), List.of(new Location(1, "https://nlc.example.cn/moved/1", null)), admin);
+		assertThat(nodeA.redirect(minted.cdoi())).contains("https://nlc.example.cn/3");
+		assertThat(nodeA.redirect(record7)).contains("https://ndlp.example.cn/records/7");
+		assertThat(nodeA.redirect(early.cdoi())).contains("https://nlc.example.cn/moved/1");
+		assertThat(nodeB.redirect(minted.cdoi())).isEmpty();
+		assertThat(nodeB.redirect(early.cdoi())).contains("https://nlc.example.cn/早期/1");
+		indexB.follow();
+		assertThat(nodeB.redirect(minted.cdoi())).contains("https://nlc.example.cn/3");
+		assertThat(nodeB.redirect(record7)).contains("https://ndlp.example.cn/records/7");
+		assertThat(nodeB.redirect(early.cdoi())).contains("https://nlc.example.cn/moved/1");
+
+		// node B's changes: a second location, a tombstone; A sees them after it follows
+		nodeB.setLocations(minted.cdoi(), List.of(new Location(1, "https://nlc.example.cn/3", null),
+				new Location(2, "https://mirror.example.cn/3", null)), admin);
+		nodeB.tombstoneTargets("UNION_RECORD", List.of("7"), "withdrawn", "system");
+		assertThat(nodeB.redirect(minted.cdoi())).isEmpty();
+		assertThat(nodeB.redirect(record7)).isEmpty();
+		assertThat(nodeA.redirect(minted.cdoi())).contains("https://nlc.example.cn/3");
+		indexA.follow();
+		assertThat(nodeA.redirect(minted.cdoi())).isEmpty();
+		assertThat(nodeA.redirect(record7)).isEmpty();
+		assertThat(indexA.size()).isEqualTo(indexB.size()).isEqualTo(1);
 	}
 
 }

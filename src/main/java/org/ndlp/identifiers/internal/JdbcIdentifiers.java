@@ -138,6 +138,108 @@ public class JdbcIdentifiers {
 		return (rows[0] == 1) ? Optional.ofNullable(href[0]) : Optional.empty();
 	}
 
+	/**
+	 * The plain redirects (see {@link #redirect(String)}) of the identifiers whose row
+	 * ids are in {@code (afterId, toId]}, each given to {@code sink} as handle and href;
+	 * one statement per range, so the resolution index is built in steps of bounded cost.
+	 */
+	public void plainRedirects(long afterId, long toId, java.util.function.BiConsumer<String, String> sink) {
+		Plain plain = new Plain(sink);
+		this.jdbc.query("select i.id, i.handle, l.href, l.media_type from cdoi_identifier i "
+				+ "join cdoi_location l on l.identifier_id = i.id where i.id > ? and i.id <= ? and i.deleted = false "
+				+ "order by i.id, l.idx",
+				(ResultSet rs) -> plain.row(rs.getString(2), rs.getString(3), rs.getString(4)), afterId, toId);
+		plain.flush();
+	}
+
+	/**
+	 * The plain redirects of these handles (absent: unknown, tombstone, several or typed
+	 * locations); a statement per 500 handles.
+	 */
+	public Map<String, String> plainRedirects(java.util.Collection<String> handles) {
+		Map<String, String> found = new HashMap<>();
+		List<String> all = new ArrayList<>(handles);
+		for (int from = 0; from < all.size(); from += 500) {
+			List<String> part = all.subList(from, Math.min(all.size(), from + 500));
+			Plain plain = new Plain(found::put);
+			this.jdbc.query(
+					"select i.id, i.handle, l.href, l.media_type from cdoi_identifier i "
+							+ "join cdoi_location l on l.identifier_id = i.id where i.handle in (" + marks(part.size())
+							+ ") and i.deleted = false order by i.id, l.idx",
+					(ResultSet rs) -> plain.row(rs.getString(2), rs.getString(3), rs.getString(4)), part.toArray());
+			plain.flush();
+		}
+		return found;
+	}
+
+	/**
+	 * Groups location rows ordered by identifier; passes on those that are one untyped
+	 * location.
+	 */
+	private static final class Plain {
+
+		private final java.util.function.BiConsumer<String, String> sink;
+
+		private String handle;
+
+		private String href;
+
+		private int locations;
+
+		Plain(java.util.function.BiConsumer<String, String> sink) {
+			this.sink = sink;
+		}
+
+		void row(String handle, String href, String mediaType) {
+			if (!handle.equals(this.handle)) {
+				flush();
+				this.handle = handle;
+				this.locations = 0;
+			}
+			this.locations++;
+			this.href = (mediaType == null) ? href : null;
+		}
+
+		void flush() {
+			if (this.handle != null && this.locations == 1 && this.href != null) {
+				this.sink.accept(this.handle, this.href);
+			}
+			this.handle = null;
+		}
+
+	}
+
+	/** The largest identifier row id (0 when there is none). */
+	public long maxIdentifierId() {
+		return this.db.sql("select coalesce(max(id), 0) from cdoi_identifier").query(Long.class).single();
+	}
+
+	/** An audit row's id and subject (a handle, or {@code prefix:…}). */
+	public record EventRef(long id, String subject) {
+	}
+
+	/** The largest audit row id (0 when there is none). */
+	public long maxEventId() {
+		return this.db.sql("select coalesce(max(id), 0) from cdoi_event").query(Long.class).single();
+	}
+
+	/** Audit rows after this id, oldest first. */
+	public List<EventRef> eventsAfter(long id, int limit) {
+		return this.db.sql("select id, subject from cdoi_event where id > ? order by id limit ?")
+			.params(id, limit)
+			.query((rs, row) -> new EventRef(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
+	/** The audit rows with these ids that exist (now). */
+	public List<EventRef> events(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query("select id, subject from cdoi_event where id in (" + marks(ids.size()) + ")",
+				(rs, row) -> new EventRef(rs.getLong(1), rs.getString(2)), ids.toArray());
+	}
+
 	/** Handles of live or deleted identifiers naming these targets, by target id. */
 	public Map<String, Stored> byTargets(String kind, List<String> targetIds) {
 		Map<String, Stored> found = new HashMap<>();

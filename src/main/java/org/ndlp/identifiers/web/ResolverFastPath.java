@@ -1,6 +1,11 @@
 package org.ndlp.identifiers.web;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +15,7 @@ import org.ndlp.identifiers.Cdoi;
 import org.ndlp.identifiers.Identifiers;
 import org.ndlp.identifiers.MalformedIdentifier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,12 +34,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ResolverFastPath {
 
 	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> resolverFastPathFilter(Identifiers identifiers) {
+	FilterRegistrationBean<OncePerRequestFilter> resolverFastPathFilter(Identifiers identifiers,
+			ObjectProvider<MeterRegistry> meters) {
+		MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-				new FastPath(identifiers));
+				new FastPath(identifiers,
+						Timer.builder("ndlp.resolver.redirects")
+							.description("plain resolutions answered with a 302 by the resolver's fast path")
+							.register(registry)));
 		registration.addUrlPatterns("/id/*");
-		// ahead of Spring Security's chain (order -100)
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		// first: ahead of Spring Security's chain (order -100) and of the HTTP
+		// observation
+		// filter, whose timer per request cost a quarter of the fast path's CPU; the fast
+		// path times itself with the timer above
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
 
@@ -41,13 +55,17 @@ class ResolverFastPath {
 
 		private final Identifiers identifiers;
 
-		FastPath(Identifiers identifiers) {
+		private final Timer redirects;
+
+		FastPath(Identifiers identifiers, Timer redirects) {
 			this.identifiers = identifiers;
+			this.redirects = redirects;
 		}
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
+			long start = System.nanoTime();
 			String href = redirect(request);
 			if (href == null) {
 				chain.doFilter(request, response);
@@ -56,6 +74,7 @@ class ResolverFastPath {
 			response.setStatus(302);
 			response.setHeader(HttpHeaders.LOCATION, href);
 			response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+			this.redirects.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		}
 
 		private String redirect(HttpServletRequest request) {

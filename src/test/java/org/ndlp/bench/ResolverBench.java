@@ -38,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 1M ({@code /id/{prefix}/{suffix}} → 302). Prints redirects/s and the latency
  * percentiles. Arguments: identifiers stored, seconds, connections, distinct identifiers
  * requested (a hot set; default all), H2 page cache in MB (default 16, H2's own), and
- * {@code pg} to run on embedded PostgreSQL (the national shape) instead of H2.
+ * {@code pg} to run on embedded PostgreSQL (the national shape) instead of H2 (or
+ * {@code h2}), and a pause in ms each connection makes after each response (default 0:
+ * saturation; with a pause, the latency at the offered rate it gives).
  */
 public final class ResolverBench {
 
@@ -61,6 +63,10 @@ public final class ResolverBench {
 		// under
 		// target/bench-identifiers-pg, shared_buffers 256 MB)
 		boolean postgres = args.length > 5 && "pg".equals(args[5]);
+		// a pause in ms each connection makes after each response (0: none, as fast as
+		// the
+		// server answers): the latency at a given offered rate rather than at saturation
+		int pauseMs = (args.length > 6) ? Integer.parseInt(args[6]) : 0;
 		Path home = postgres ? Path.of("target", "bench-identifiers-pg") : HOME;
 		Files.createDirectories(home);
 		io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = null;
@@ -111,14 +117,15 @@ public final class ResolverBench {
 					request = function()
 					  return wrk.format("GET", paths[math.random(#paths)])
 					end
-					""");
+					""" + ((pauseMs > 0) ? "delay = function() return " + pauseMs + " end\n" : ""));
 			String url = "http://127.0.0.1:" + PORT;
 			System.out.println("warm-up (15 s)…");
 			wrk(url, script, paths, 15, connections);
 			System.out.printf(Locale.ROOT,
-					"measured run: %d s, %d connections, 2 wrk threads, %,d identifiers stored, requests drawn "
+					"measured run: %d s, %d connections%s, 2 wrk threads, %,d identifiers stored, requests drawn "
 							+ "uniformly from %,d of them, %s%n",
-					seconds, connections, count, distinct,
+					seconds, connections, (pauseMs > 0) ? " each pausing " + pauseMs + " ms after each response" : "",
+					count, distinct,
 					postgres ? "PostgreSQL (shared_buffers 256 MB)" : "H2 page cache " + h2CacheMb + " MB");
 			java.time.Duration cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
 			String out = wrk(url, script, paths, seconds, connections);

@@ -99,7 +99,6 @@ public class CatalogRecords {
 		List<Member> created = new ArrayList<>();
 		List<Member> changed = new ArrayList<>();
 		List<Long> touched = new ArrayList<>();
-		Map<Long, List<String>> newKeys = new HashMap<>();
 		for (int i = 0; i < batch.size(); i++) {
 			IncomingRecord record = batch.get(i);
 			StoreOutcome outcome = outcomes.get(i);
@@ -112,7 +111,6 @@ public class CatalogRecords {
 				continue;
 			}
 			long id = outcome.recordId();
-			newKeys.put(id, signature.keys());
 			if (outcome instanceof StoreOutcome.Updated) {
 				// only a changed record has old keys to drop
 				touched.add(id);
@@ -140,7 +138,10 @@ public class CatalogRecords {
 		}
 		this.clusters.insertMembers(created);
 		this.clusters.updateSignatures(changed);
-		this.clusters.replaceKeys(touched, newKeys);
+		// only cluster heads keep blocking keys (lookups compare with heads alone)
+		this.clusters.dropKeys(touched);
+		this.clusters.insertHeadKeys(created.stream().filter((m) -> m.clusterId() == m.recordId()).toList());
+		this.clusters.insertKeysIfHead(changed);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,12 +100,18 @@ public class CatalogRecords {
 		List<Member> created = new ArrayList<>();
 		List<Member> changed = new ArrayList<>();
 		List<Long> touched = new ArrayList<>();
-		Map<Long, List<String>> newKeys = new HashMap<>();
+		// the keys each record ends the batch with (a record may come more than once in a
+		// batch: its last outcome counts): new heads' keys, and changed records' keys if
+		// they head their cluster
+		Map<Long, Member> headKeys = new LinkedHashMap<>();
+		Map<Long, Member> keysIfHead = new LinkedHashMap<>();
 		for (int i = 0; i < batch.size(); i++) {
 			IncomingRecord record = batch.get(i);
 			StoreOutcome outcome = outcomes.get(i);
 			if (outcome instanceof StoreOutcome.Deleted deleted) {
 				touched.add(deleted.recordId());
+				headKeys.remove(deleted.recordId());
+				keysIfHead.remove(deleted.recordId());
 				continue;
 			}
 			MatchSignature signature = record.signature();
@@ -112,11 +119,13 @@ public class CatalogRecords {
 				continue;
 			}
 			long id = outcome.recordId();
-			newKeys.put(id, signature.keys());
 			if (outcome instanceof StoreOutcome.Updated) {
 				// only a changed record has old keys to drop
 				touched.add(id);
-				changed.add(new Member(id, 0, signature, ""));
+				Member member = new Member(id, 0, signature, "");
+				changed.add(member);
+				headKeys.remove(id);
+				keysIfHead.put(id, member);
 				continue;
 			}
 			Member match = null;
@@ -134,13 +143,17 @@ public class CatalogRecords {
 					: new Member(id, id, signature, "first record of its cluster");
 			created.add(member);
 			if (match == null) {
+				headKeys.put(id, member);
 				// later records of this batch compare with the new cluster's first record
 				signature.keys().forEach((key) -> byKey.computeIfAbsent(key, (k) -> new ArrayList<>()).add(member));
 			}
 		}
 		this.clusters.insertMembers(created);
 		this.clusters.updateSignatures(changed);
-		this.clusters.replaceKeys(touched, newKeys);
+		// only cluster heads keep blocking keys (lookups compare with heads alone)
+		this.clusters.dropKeys(touched);
+		this.clusters.insertHeadKeys(List.copyOf(headKeys.values()));
+		this.clusters.insertKeysIfHead(List.copyOf(keysIfHead.values()));
 	}
 
 	/**

@@ -76,14 +76,39 @@ public record MatchSignature(String titleKey, String creatorKey, String year, St
 		return false;
 	}
 
-	/** The blocking keys: each ISBN, and title + creator + year when there is a title. */
+	/**
+	 * The blocking keys: each ISBN, and title + creator + year when there is a title.
+	 * None when no record could reach {@link #SAME_EDITION} with this one (see
+	 * {@link #canMatch()}): looking it up or storing its keys would only find clusters it
+	 * never joins.
+	 */
 	public List<String> keys() {
 		List<String> keys = new ArrayList<>();
+		if (!canMatch()) {
+			return keys;
+		}
 		this.isbns.forEach((isbn) -> keys.add("isbn:" + isbn));
 		if (!this.titleKey.isEmpty()) {
 			keys.add("tcy:" + truncate(this.titleKey, 300) + "|" + truncate(this.creatorKey, 150) + "|" + this.year);
 		}
 		return keys;
+	}
+
+	/**
+	 * Whether any record could compare as the same edition with this one: the best score
+	 * {@link #compare} can give it (every element it has agreeing; a first creator
+	 * missing on both sides) reaches {@link #SAME_EDITION}. Without an ISBN, a record
+	 * needs both a first creator and a year (title 0.45 + creator 0.2 + year 0.2); title
+	 * and year alone (0.75, serials and corporate works) or title and creator alone
+	 * (0.65) never do, so copies of such a record each found a cluster of their own.
+	 */
+	public boolean canMatch() {
+		if (this.titleKey.isEmpty()) {
+			return false;
+		}
+		double best = (this.isbns.isEmpty() ? 0 : 0.5) + 0.45 + (this.creatorKey.isEmpty() ? 0.1 : 0.2)
+				+ (this.year.isEmpty() ? 0 : 0.2);
+		return Math.min(1.0, Math.round(best * 100) / 100.0) >= SAME_EDITION;
 	}
 
 	/** The score from which two records count as the same edition. */

@@ -108,7 +108,8 @@ public final class IngestFileBench {
 		Clock clock = Clock.systemUTC();
 		CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(jdbc), new JdbcClusters(jdbc),
 				new JdbcHoldings(jdbc), clock);
-		IngestProperties properties = new IngestProperties(500, Duration.ofMinutes(2), Duration.ofSeconds(10));
+		IngestProperties properties = new IngestProperties(Integer.getInteger("bench.batch", 500),
+				Duration.ofMinutes(2), Duration.ofSeconds(10));
 		IngestRunner runner = new IngestRunner(jobs, catalog,
 				new TransactionTemplate(new DataSourceTransactionManager(database)), properties, clock);
 		long id = jobs.insert(LIBRARY, file.getFileName().toString(), file.toString(), Files.size(file), "ISO2709",
@@ -263,7 +264,11 @@ public final class IngestFileBench {
 		h2.setURL("jdbc:h2:file:" + folder.resolve("db").toAbsolutePath()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
 				+ System.getProperty("bench.h2", ""));
-		Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+		Flyway.configure()
+			.dataSource(h2)
+			.locations("classpath:db/migration", "classpath:db/vendor/h2")
+			.load()
+			.migrate();
 		return h2;
 	}
 

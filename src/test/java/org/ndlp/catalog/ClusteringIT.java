@@ -132,6 +132,47 @@ class ClusteringIT {
 			.isZero();
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void aRecordSentSeveralTimesInOneBatchEndsWithTheKeysOfItsLastVersion(String name, Supplier<DataSource> db)
+			throws Exception {
+		assumeTrue(Files.isRegularFile(CNMARC), "../shared/data is absent");
+		ReadResult.Parsed cnmarc;
+		try (InputStream in = Files.newInputStream(CNMARC)) {
+			cnmarc = MarcXmlReader.read(in)
+				.filter((result) -> result instanceof ReadResult.Parsed)
+				.map((result) -> (ReadResult.Parsed) result)
+				.filter((parsed) -> !BibDescription.of(parsed.record(), parsed.schema()).isbns().isEmpty())
+				.findFirst()
+				.orElseThrow();
+		}
+		BibDescription book = BibDescription.of(cnmarc.record(), cnmarc.schema());
+		MarcRecord first = marc21(book.title(), book, "");
+		MarcRecord second = marc21(book.title(), book, "2nd ed.");
+		DataSource dataSource = db.get();
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(jdbc), new JdbcClusters(jdbc),
+				new JdbcHoldings(jdbc), Clock.systemUTC());
+		// created, changed, changed back; then another record created and deleted
+		IncomingRecord sentFirst = incoming("CN-330000-PL", "dup-1", first, MarcSchema.MARC21);
+		List<StoreOutcome> outcomes = catalog
+			.storeAll(List.of(sentFirst, incoming("CN-330000-PL", "dup-1", second, MarcSchema.MARC21), sentFirst,
+					incoming("CN-330000-PL", "dup-2", second, MarcSchema.MARC21),
+					new IncomingRecord(LibraryCode.of("CN-330000-PL"), "dup-2", "MARCXML", "MARC21", "UTF_8",
+							sentFirst.content(), true)));
+		assertThat(outcomes).extracting((outcome) -> outcome.getClass().getSimpleName())
+			.containsExactly("Created", "Updated", "Updated", "Created", "Deleted");
+		long dup1 = outcomes.get(0).recordId();
+		assertThat(jdbc.queryForList("select match_key from match_key where record_id = ?", String.class, dup1))
+			.as("the keys of its last version, once each")
+			.containsExactlyInAnyOrderElementsOf(sentFirst.signature().keys());
+		assertThat(jdbc.queryForObject("select count(*) from match_key where record_id = ?", Integer.class,
+				outcomes.get(3).recordId()))
+			.as("a record deleted in the batch keeps no keys")
+			.isZero();
+		assertHeadsFollowClusters(jdbc);
+	}
+
 	private static IncomingRecord incoming(String library, String localId, MarcRecord record, MarcSchema schema) {
 		BibDescription description = BibDescription.of(record, schema);
 		return new IncomingRecord(LibraryCode.of(library), localId, "MARCXML", schema.name(), "UTF_8",

@@ -27,7 +27,7 @@ public final class Databases {
 		JdbcDataSource h2 = new JdbcDataSource();
 		h2.setURL("jdbc:h2:mem:" + UUID.randomUUID()
 				+ ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-		return migrate(h2);
+		return migrate(h2, "classpath:db/vendor/h2");
 	}
 
 	public static DataSource postgres() {
@@ -38,7 +38,7 @@ public final class Databases {
 					var statement = connection.createStatement()) {
 				statement.execute("create database " + name);
 			}
-			return migrate(server.getDatabase("postgres", name));
+			return migrate(server.getDatabase("postgres", name), "classpath:db/vendor/postgresql");
 		}
 		catch (java.sql.SQLException ex) {
 			throw new IllegalStateException(ex);
@@ -70,8 +70,9 @@ public final class Databases {
 		return postgres;
 	}
 
-	private static DataSource migrate(DataSource dataSource) {
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+	// as the application's spring.flyway.locations (classpath:db/vendor/{vendor})
+	private static DataSource migrate(DataSource dataSource, String vendorLocation) {
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", vendorLocation).load().migrate();
 		return dataSource;
 	}
 

@@ -84,26 +84,56 @@ public class JdbcClusters {
 					.toList());
 	}
 
-	/**
-	 * Drops the keys of {@code recordIds}, then adds {@code keys} (after the records'
-	 * cluster membership is stored: a key row says whether its record heads its cluster).
-	 */
-	public void replaceKeys(List<Long> recordIds, Map<Long, List<String>> keys) {
+	/** Drops the blocking keys of {@code recordIds} (deleted or changed records). */
+	public void dropKeys(List<Long> recordIds) {
 		this.jdbc.batchUpdate("delete from match_key where record_id = ?",
 				recordIds.stream().map((id) -> new Object[] { id }).toList());
+	}
+
+	/**
+	 * Stores the blocking keys of new cluster heads (members whose record gives the
+	 * cluster its id). Only heads' keys are kept: lookups compare with cluster heads
+	 * alone, so a member's keys would be rows written and indexed for nothing.
+	 */
+	public void insertHeadKeys(List<Member> heads) {
 		List<Object[]> rows = new ArrayList<>();
-		keys.forEach((id, list) -> new LinkedHashSet<>(list).forEach((key) -> rows.add(new Object[] { key, id })));
-		this.jdbc.batchUpdate("insert into match_key (match_key, record_id, head) select ?, m.record_id, "
-				+ "m.cluster_id = m.record_id from cluster_member m where m.record_id = ?", rows);
+		for (Member head : heads) {
+			new LinkedHashSet<>(head.signature().keys())
+				.forEach((key) -> rows.add(new Object[] { key, head.recordId() }));
+		}
+		this.jdbc.batchUpdate("insert into match_key (match_key, record_id, head) values (?, ?, true)", rows);
+	}
+
+	/**
+	 * Stores the new keys of changed records that head their cluster (after
+	 * {@link #dropKeys} dropped their old ones).
+	 */
+	public void insertKeysIfHead(List<Member> changed) {
+		List<Object[]> rows = new ArrayList<>();
+		for (Member member : changed) {
+			new LinkedHashSet<>(member.signature().keys())
+				.forEach((key) -> rows.add(new Object[] { key, member.recordId() }));
+		}
+		this.jdbc.batchUpdate("insert into match_key (match_key, record_id, head) select ?, m.record_id, true "
+				+ "from cluster_member m where m.record_id = ? and m.cluster_id = m.record_id", rows);
 	}
 
 	/** Puts records into another cluster, with why. */
 	public void move(List<Long> recordIds, long clusterId, String reason) {
 		this.jdbc.batchUpdate("update cluster_member set cluster_id = ?, reasons = ? where record_id = ?",
 				recordIds.stream().map((id) -> new Object[] { clusterId, cut(reason, 500), id }).toList());
-		// a moved record heads its new cluster only if it gives the cluster its id
-		this.jdbc.batchUpdate("update match_key set head = (record_id = ?) where record_id = ?",
-				recordIds.stream().map((id) -> new Object[] { clusterId, id }).toList());
+		// a moved record heads its new cluster only if it gives the cluster its id: only
+		// that one keeps (or gets) keys, made from its stored signature; a deleted record
+		// gets none
+		dropKeys(recordIds);
+		if (recordIds.contains(clusterId)) {
+			member(clusterId).ifPresent((head) -> this.jdbc.batchUpdate(
+					"insert into match_key (match_key, record_id, head) select ?, r.id, true from source_record r "
+							+ "where r.id = ? and r.deleted = false",
+					new LinkedHashSet<>(head.signature().keys()).stream()
+						.map((key) -> new Object[] { key, clusterId })
+						.toList()));
+		}
 	}
 
 	/** Records a staff decision ({@code APART} or {@code TOGETHER}) on two records. */

@@ -1,6 +1,8 @@
 package org.ndlp.catalog.internal;
 
 import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -21,7 +23,9 @@ import org.ndlp.catalog.SourceRecord;
 import org.ndlp.catalog.StoreOutcome;
 import org.ndlp.shared.LibraryCode;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -71,13 +75,7 @@ public class JdbcSourceRecords {
 		Timestamp at = Timestamp.from(now);
 		List<IncomingRecord> fresh = batch.stream().filter((r) -> !existing.containsKey(key(r))).toList();
 		if (!fresh.isEmpty()) {
-			this.jdbc.batchUpdate(
-					"insert into source_record (library_code, local_id, current_version, deleted, created_at, "
-							+ "updated_at) values (?, ?, 1, ?, ?, ?)",
-					fresh.stream()
-						.map((r) -> new Object[] { r.library().value(), r.localId(), r.deleted(), at, at })
-						.toList());
-			existing.putAll(existing(fresh));
+			existing.putAll(insertRecords(fresh, at));
 		}
 		List<Object[]> versions = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
@@ -116,6 +114,49 @@ public class JdbcSourceRecords {
 					"insert into catalog_change (record_id, version, kind, changed_at) values (?, ?, ?, ?)", changes);
 		}
 		return outcomes;
+	}
+
+	/**
+	 * Inserts new records and answers their ids from the generated keys (one per row, in
+	 * order) instead of reading back what was just written; reads them back only if the
+	 * driver does not give one key per row.
+	 */
+	private Map<String, Existing> insertRecords(List<IncomingRecord> fresh, Timestamp at) {
+		GeneratedKeyHolder ids = new GeneratedKeyHolder();
+		this.jdbc.batchUpdate(
+				(connection) -> connection.prepareStatement(
+						"insert into source_record (library_code, local_id, current_version, deleted, created_at, "
+								+ "updated_at) values (?, ?, 1, ?, ?, ?)",
+						new String[] { "id" }),
+				new BatchPreparedStatementSetter() {
+
+					@Override
+					public void setValues(PreparedStatement statement, int i) throws SQLException {
+						IncomingRecord record = fresh.get(i);
+						statement.setString(1, record.library().value());
+						statement.setString(2, record.localId());
+						statement.setBoolean(3, record.deleted());
+						statement.setTimestamp(4, at);
+						statement.setTimestamp(5, at);
+					}
+
+					@Override
+					public int getBatchSize() {
+						return fresh.size();
+					}
+
+				}, ids);
+		List<Map<String, Object>> keys = ids.getKeyList();
+		if (keys.size() != fresh.size()) {
+			return existing(fresh);
+		}
+		Map<String, Existing> inserted = new HashMap<>();
+		for (int i = 0; i < fresh.size(); i++) {
+			IncomingRecord record = fresh.get(i);
+			long id = ((Number) keys.get(i).values().iterator().next()).longValue();
+			inserted.put(key(record), new Existing(id, 1, record.deleted(), ""));
+		}
+		return inserted;
 	}
 
 	/**

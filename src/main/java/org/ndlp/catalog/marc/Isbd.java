@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
  */
 final class Isbd {
 
-	private static final Pattern TRAILING_MARKS = Pattern.compile("[\\s/:;=,\\u200E\\u200F]+$");
-
 	private static final Pattern YEAR = Pattern.compile("(1[0-9]|20)[0-9]{2}");
 
 	private Isbd() {
@@ -29,8 +27,7 @@ final class Isbd {
 		}
 		// NFC: MARC-8 and many UTF-8 exports carry decomposed diacritics; comparisons
 		// need one form
-		String trimmed = TRAILING_MARKS.matcher(Normalizer.normalize(value.strip(), Normalizer.Form.NFC))
-			.replaceAll("");
+		String trimmed = withoutTrailingMarks(nfc(value.strip()));
 		if (trimmed.endsWith(".")) {
 			int space = trimmed.lastIndexOf(' ');
 			String lastWord = trimmed.substring(space + 1, trimmed.length() - 1);
@@ -41,6 +38,34 @@ final class Isbd {
 			}
 		}
 		return trimmed.isEmpty() ? null : trimmed;
+	}
+
+	// the trailing run of [\s/:;=,\u200E\u200F] removed by a loop from the end, not by a
+	// regex tried at every position (ingest describes every record: it was its top cost)
+	private static String withoutTrailingMarks(String value) {
+		int end = value.length();
+		while (end > 0 && isTrailingMark(value.charAt(end - 1))) {
+			end--;
+		}
+		return value.substring(0, end);
+	}
+
+	private static boolean isTrailingMark(char c) {
+		return switch (c) {
+			case ' ', '\t', '\n', '\u000B', '\f', '\r', '/', ':', ';', '=', ',', '\u200E', '\u200F' -> true;
+			default -> false;
+		};
+	}
+
+	// text below U+0300 (no combining marks, no Hangul) is already NFC: skip the
+	// normalizer
+	private static String nfc(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) >= '\u0300') {
+				return Normalizer.normalize(value, Normalizer.Form.NFC);
+			}
+		}
+		return value;
 	}
 
 	/**
@@ -57,10 +82,8 @@ final class Isbd {
 
 	/** Non-blank parts joined by a separator; {@code null} when none. */
 	static String join(List<String> parts, String separator) {
-		String joined = Normalizer.normalize(
-				String.join(separator,
-						parts.stream().filter((p) -> p != null && !p.isBlank()).map(String::strip).toList()),
-				Normalizer.Form.NFC);
+		String joined = nfc(String.join(separator,
+				parts.stream().filter((p) -> p != null && !p.isBlank()).map(String::strip).toList()));
 		return joined.isEmpty() ? null : joined;
 	}
 

@@ -211,6 +211,8 @@ public final class SearchQueries {
 		query.set("hl.method", "unified");
 		query.set("hl.fl", "title_cjk,creator_cjk");
 		query.set("hl.requireFieldMatch", "false");
+		// terms one by one, not the query's whole matches (ADR 0031: cheaper)
+		query.set("hl.weightMatches", "false");
 		query.set("hl.tag.pre", "<em>");
 		query.set("hl.tag.post", "</em>");
 	}

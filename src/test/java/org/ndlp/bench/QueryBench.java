@@ -45,9 +45,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Query latency at scale (issue 4), printed by a command: <pre>
  * mvn -B test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
  *   -Dexec.mainClass=org.ndlp.bench.QueryBench -Dexec.classpathScope=test \
- *   -Dexec.args="[documents=1000000] [seconds=30] [clients=4]"
- * </pre> Builds (once; kept under {@code target/bench-query}) an embedded Solr index of N
- * union-record documents made by the indexer's own document code from the real records in
+ *   -Dexec.args="[documents=1000000] [seconds=30] [clients=4] [timing|slowest|solr]"
+ * </pre> (modes and {@code -Dbench.variants}: see {@code docs/modules/search.md}). Builds
+ * (once; kept under {@code target/bench-query}) an embedded Solr index of N union-record
+ * documents made by the indexer's own document code from the real records in
  * {@code ../shared/data} (solrmarc's 2,000 UVA MARC 21 records, xbib's 3,064 UNIMARC
  * periodicals, dp2's CNMARC records, each used many times with another id, a year near
  * its own and 1–6 holding libraries of 31 provinces). Then, with N clients at once, each

@@ -45,9 +45,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Query latency at scale (issue 4), printed by a command: <pre>
  * mvn -B test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
  *   -Dexec.mainClass=org.ndlp.bench.QueryBench -Dexec.classpathScope=test \
- *   -Dexec.args="[documents=1000000] [seconds=30] [clients=4]"
- * </pre> Builds (once; kept under {@code target/bench-query}) an embedded Solr index of N
- * union-record documents made by the indexer's own document code from the real records in
+ *   -Dexec.args="[documents=1000000] [seconds=30] [clients=4] [timing|slowest|solr]"
+ * </pre> (modes and {@code -Dbench.variants}: see {@code docs/modules/search.md}). Builds
+ * (once; kept under {@code target/bench-query}) an embedded Solr index of N union-record
+ * documents made by the indexer's own document code from the real records in
  * {@code ../shared/data} (solrmarc's 2,000 UVA MARC 21 records, xbib's 3,064 UNIMARC
  * periodicals, dp2's CNMARC records, each used many times with another id, a year near
  * its own and 1–6 holding libraries of 31 provinces). Then, with N clients at once, each
@@ -92,8 +93,36 @@ public final class QueryBench {
 		long[] solrQTimes;
 		try (AutoCloseable solr = QueryBenchSupport.open(home.resolve("solr"), client)) {
 			build(client[0], sample, documents);
-			if (args.length > 3 && "timing".equals(args[3])) {
-				timing(client[0], queries);
+			String mode = (args.length > 3) ? args[3] : "";
+			// -Dbench.variants="a=1|b=" compares sets of request parameters in one run
+			String[] variants = System.getProperty("bench.variants", System.getProperty("bench.params", ""))
+				.split("\\|", -1);
+			if ("timing".equals(mode)) {
+				timing(client[0], queries, variants);
+				System.out.print(QueryBenchSupport.caches());
+				return;
+			}
+			if ("solr".equals(mode)) {
+				SolrClient solrClient = client[0];
+				Search solrOnly = (q) -> (long) QueryBenchSupport.solrOnly(solrClient, request(q)).getQTime()
+						* 1_000_000;
+				run(clients, WARM_UP, queries, solrOnly);
+				for (int round = 0; round < 2; round++) {
+					for (String variant : variants) {
+						System.setProperty("bench.params", variant);
+						run(clients, 5, queries, solrOnly);
+						long[][] times = run(clients, seconds, queries, solrOnly);
+						System.out.printf(Locale.ROOT,
+								"RESULT variant [%s] round %d, %,d documents, %d clients: Solr QTime p50 %.1f ms p95 %.1f ms p99 %.1f ms (%,.0f searches/s)%n",
+								variant, round + 1, documents, clients, percentile(times[1], 50),
+								percentile(times[1], 95), percentile(times[1], 99), times[1].length / (double) seconds);
+					}
+				}
+				System.out.print(QueryBenchSupport.caches());
+				return;
+			}
+			if ("slowest".equals(mode)) {
+				slowest(client[0], queries);
 				return;
 			}
 			System.out.printf(Locale.ROOT, "Solr alone, the application's query (%d clients, %,d distinct searches):%n",
@@ -154,34 +183,116 @@ public final class QueryBench {
 	}
 
 	/**
-	 * Where Solr's time goes: the application's query with {@code debug=timing} for 200
-	 * searches, mean milliseconds per search component (after 200 unmeasured searches).
+	 * Where Solr's time goes, per set of request parameters ({@code -Dbench.variants},
+	 * separated by {@code |}): one client; every query once unmeasured, then every query
+	 * once per variant, the variants interleaved query by query so that they share the
+	 * machine's load; with {@code debug=timing}. Prints mean milliseconds per search
+	 * component, the calling thread's CPU time (embedded Solr answers on it) and QTime
+	 * p50/p95.
 	 */
-	private static void timing(SolrClient client, List<String> queries) throws Exception {
-		java.util.Map<String, Double> total = new java.util.TreeMap<>();
-		int n = 200;
-		for (int i = 0; i < 2 * n; i++) {
-			QueryResponse response = QueryBenchSupport.solrOnly(client, request(queries.get(i % queries.size())),
-					"timing");
-			if (i < n) {
-				continue;
+	private static void timing(SolrClient client, List<String> queries, String[] variants) throws Exception {
+		for (String q : queries) {
+			QueryBenchSupport.solrOnly(client, request(q));
+		}
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		List<java.util.Map<String, Double>> totals = new ArrayList<>();
+		List<long[]> qtimes = new ArrayList<>();
+		for (String variant : variants) {
+			totals.add(new java.util.TreeMap<>());
+			qtimes.add(new long[queries.size()]);
+		}
+		for (int i = 0; i < queries.size(); i++) {
+			for (int k = 0; k < variants.length; k++) {
+				int v = (i + k) % variants.length;
+				System.setProperty("bench.params", variants[v]);
+				long cpu = threads.getCurrentThreadCpuTime();
+				QueryResponse response = QueryBenchSupport.solrOnly(client, request(queries.get(i)), "timing");
+				java.util.Map<String, Double> total = totals.get(v);
+				total.merge("cpu", (threads.getCurrentThreadCpuTime() - cpu) / 1e6, Double::sum);
+				qtimes.get(v)[i] = response.getQTime() * 1_000_000L;
+				@SuppressWarnings("unchecked")
+				org.apache.solr.common.util.NamedList<Object> timing = (org.apache.solr.common.util.NamedList<Object>) response
+					.getDebugMap()
+					.get("timing");
+				total.merge("total", ((Number) timing.get("time")).doubleValue(), Double::sum);
+				@SuppressWarnings("unchecked")
+				org.apache.solr.common.util.NamedList<Object> process = (org.apache.solr.common.util.NamedList<Object>) timing
+					.get("process");
+				for (java.util.Map.Entry<String, Object> component : process) {
+					if (component.getValue() instanceof org.apache.solr.common.util.NamedList<?> c
+							&& ((Number) c.get("time")).doubleValue() > 0) {
+						total.merge(component.getKey(), ((Number) c.get("time")).doubleValue(), Double::sum);
+					}
+				}
 			}
+		}
+		int n = queries.size();
+		for (int v = 0; v < variants.length; v++) {
+			long[] sorted = qtimes.get(v).clone();
+			Arrays.sort(sorted);
+			StringBuilder line = new StringBuilder();
+			totals.get(v)
+				.forEach((component, ms) -> line.append(String.format(Locale.ROOT, " %s %.2f", component, ms / n)));
+			System.out.printf(Locale.ROOT, "TIMING [%s] QTime p50 %.0f p95 %.0f ms; mean ms per search:%s%n",
+					variants[v], percentile(sorted, 50), percentile(sorted, 95), line);
+		}
+	}
+
+	/**
+	 * Which searches are slow: every query once (after one unmeasured pass), one client,
+	 * with {@code debug=timing}; prints the 20 slowest with their hits, per-component
+	 * times and parsed query, and the QTime spread by hit count.
+	 */
+	private static void slowest(SolrClient client, List<String> queries) throws Exception {
+		for (String q : queries) {
+			QueryBenchSupport.solrOnly(client, request(q));
+		}
+		record Row(String q, int qtime, long hits, String components, String parsed) {
+		}
+		List<Row> rows = new ArrayList<>();
+		for (String q : queries) {
+			QueryResponse response = QueryBenchSupport.solrOnly(client, request(q), "timing,query");
+			StringBuilder components = new StringBuilder();
 			@SuppressWarnings("unchecked")
 			org.apache.solr.common.util.NamedList<Object> timing = (org.apache.solr.common.util.NamedList<Object>) response
 				.getDebugMap()
 				.get("timing");
-			total.merge("total", ((Number) timing.get("time")).doubleValue(), Double::sum);
 			@SuppressWarnings("unchecked")
 			org.apache.solr.common.util.NamedList<Object> process = (org.apache.solr.common.util.NamedList<Object>) timing
 				.get("process");
 			for (java.util.Map.Entry<String, Object> component : process) {
-				if (component.getValue() instanceof org.apache.solr.common.util.NamedList<?> c) {
-					total.merge(component.getKey(), ((Number) c.get("time")).doubleValue(), Double::sum);
+				if (component.getValue() instanceof org.apache.solr.common.util.NamedList<?> c
+						&& ((Number) c.get("time")).doubleValue() >= 1) {
+					components.append(component.getKey())
+						.append('=')
+						.append(((Number) c.get("time")).intValue())
+						.append(' ');
 				}
 			}
+			rows.add(new Row(q, response.getQTime(), response.getResults().getNumFound(), components.toString(),
+					String.valueOf(response.getDebugMap().get("parsedquery_toString"))));
 		}
-		total.forEach(
-				(component, ms) -> System.out.printf(Locale.ROOT, "  %-12s %6.2f ms per search%n", component, ms / n));
+		rows.sort(java.util.Comparator.comparingInt(Row::qtime).reversed());
+		System.out.println("20 slowest searches (QTime with debug, hits, components in ms, parsed query):");
+		for (Row row : rows.subList(0, Math.min(20, rows.size()))) {
+			String parsed = (row.parsed().length() > 3000) ? row.parsed().substring(0, 3000) + "…" : row.parsed();
+			System.out.printf(Locale.ROOT, "%5d ms %,9d hits  %-28s %s%n    %s%n", row.qtime(), row.hits(), row.q(),
+					row.components(), parsed);
+		}
+		long[] bounds = { 0, 1_000, 10_000, 50_000, 100_000, 1_000_000 };
+		for (int b = 0; b < bounds.length; b++) {
+			long from = bounds[b];
+			long to = (b + 1 < bounds.length) ? bounds[b + 1] : Long.MAX_VALUE;
+			long[] times = rows.stream()
+				.filter((r) -> r.hits() >= from && r.hits() < to)
+				.mapToLong((r) -> r.qtime() * 1_000_000L)
+				.sorted()
+				.toArray();
+			if (times.length > 0) {
+				System.out.printf(Locale.ROOT, "hits %,9d+: %3d searches, QTime p50 %5.1f ms p95 %5.1f ms%n", from,
+						times.length, percentile(times, 50), percentile(times, 95));
+			}
+		}
 	}
 
 	private static SearchRequest request(String q) {

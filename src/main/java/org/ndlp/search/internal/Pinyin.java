@@ -106,7 +106,9 @@ final class Pinyin {
 	/**
 	 * Splits a run of letters into pinyin syllables ({@code zhonghua} to
 	 * {@code [zhong, hua]}) with as few syllables as possible; empty when it is not
-	 * pinyin.
+	 * pinyin. One-letter syllables ({@code a}, {@code o}, {@code e}) are not used: with
+	 * them many English words split ({@code education} into {@code e du ca ti o n}), and
+	 * each split adds a phrase query over every searched field.
 	 */
 	static List<String> split(String word) {
 		String w = word.toLowerCase(Locale.ROOT);
@@ -120,7 +122,7 @@ final class Pinyin {
 		java.util.Arrays.fill(best, Integer.MAX_VALUE);
 		best[0] = 0;
 		for (int end = 1; end <= n; end++) {
-			for (int start = Math.max(0, end - 6); start < end; start++) {
+			for (int start = Math.max(0, end - 6); start < end - 1; start++) {
 				if (best[start] != Integer.MAX_VALUE && best[start] + 1 < best[end]
 						&& known.contains(w.substring(start, end))) {
 					best[end] = best[start] + 1;

@@ -31,6 +31,22 @@ public final class SearchQueries {
 			+ "creator_smart^8 creator_en^3 creator_pinyin^4 creator_initials^2 subject_cjk^3 subject_smart^3 "
 			+ "subject_en^2 publisher_cjk^2 publisher_smart series_cjk isbn^10 clc^2";
 
+	/**
+	 * Searched fields for text without any East Asian character (ADR 0031): for such
+	 * words the {@code _cjk} and {@code _smart} analyses of titles, creators and subjects
+	 * index the same words as the {@code _en} field and only repeated each match (a Latin
+	 * word was scored in up to 16 fields); the English fields carry the weight the
+	 * Chinese ones had, pinyin, initials, publisher, series, ISBN and CLC stay.
+	 */
+	static final String QF_LATIN = "title_en^20 title_pinyin^6 title_initials^2 creator_en^8 creator_pinyin^4 "
+			+ "creator_initials^2 subject_en^3 publisher_cjk^2 series_cjk isbn^10 clc^2";
+
+	/** Phrase boosts: whole-title matches rank first. */
+	static final String PF = "title_smart^30 title_cjk^20";
+
+	/** Phrase boost for text without East Asian characters. */
+	static final String PF_LATIN = "title_en^30";
+
 	/** The plain CJK-bigram baseline, for the relevance comparison only. */
 	public static final String BASELINE_QF = "title_bigram^10 creator_bigram^6 text_bigram";
 
@@ -52,8 +68,9 @@ public final class SearchQueries {
 	public static SolrQuery of(SearchRequest request) {
 		SolrQuery query = new SolrQuery(text(request));
 		query.set("defType", "edismax");
-		query.set("qf", QF);
-		query.set("pf", "title_smart^30 title_cjk^20");
+		boolean latin = latin(request);
+		query.set("qf", latin ? QF_LATIN : QF);
+		query.set("pf", latin ? PF_LATIN : PF);
 		query.set("q.alt", "*:*");
 		FIELD_ALIASES.forEach((alias, fields) -> query.set("f." + alias + ".qf", fields));
 		query.set("uf", "title creator publisher subject isbn clc year language resourceType library province clcTop");
@@ -65,6 +82,21 @@ public final class SearchQueries {
 		spelling(query, request.q());
 		query.setFields("id", "kind", "url", "title_cjk", "creator_cjk", "year", "library", "holdingCount", "score");
 		return query;
+	}
+
+	/**
+	 * Whether the searched text has no East Asian character (nothing from U+2E80 on: CJK
+	 * radicals, kana, Hangul, ideographs, full-width forms).
+	 */
+	static boolean latin(SearchRequest request) {
+		if (request.q() != null && !eastAsianFree(request.q())) {
+			return false;
+		}
+		return request.fields().values().stream().allMatch((v) -> v == null || eastAsianFree(v));
+	}
+
+	private static boolean eastAsianFree(String text) {
+		return text.codePoints().allMatch((cp) -> cp < 0x2E80);
 	}
 
 	/** Free text and fielded values joined with AND; {@code *:*} when both are empty. */
@@ -179,6 +211,8 @@ public final class SearchQueries {
 		query.set("hl.method", "unified");
 		query.set("hl.fl", "title_cjk,creator_cjk");
 		query.set("hl.requireFieldMatch", "false");
+		// terms one by one, not the query's whole matches (ADR 0031: cheaper)
+		query.set("hl.weightMatches", "false");
 		query.set("hl.tag.pre", "<em>");
 		query.set("hl.tag.post", "</em>");
 	}
@@ -189,6 +223,10 @@ public final class SearchQueries {
 			query.set("spellcheck.q", q);
 			query.set("spellcheck.collate", "true");
 			query.set("spellcheck.maxCollationTries", "3");
+			// "did you mean" only when few records were found (ADR 0031); a collation is
+			// tried by counting its first hit, not all
+			query.set("spellcheck.maxResultsForSuggest", "10");
+			query.set("spellcheck.collateMaxCollectDocs", "1");
 			query.set("spellcheck.count", "5");
 		}
 	}

@@ -50,6 +50,8 @@ class ChineseAnalysisTests {
 		assertThat(Pinyin.initials("红楼梦")).isEqualTo("hlm");
 		assertThat(Pinyin.split("hongloumeng")).containsExactly("hong", "lou", "meng");
 		assertThat(Pinyin.split("history")).isEmpty();
+		assertThat(Pinyin.split("education")).isEmpty();
+		assertThat(Pinyin.split("tiananmen")).containsExactly("tian", "an", "men");
 	}
 
 	@Test

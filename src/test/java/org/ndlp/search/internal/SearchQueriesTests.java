@@ -1,0 +1,44 @@
+package org.ndlp.search.internal;
+
+import java.util.Map;
+
+import org.apache.solr.client.solrj.SolrQuery;
+import org.junit.jupiter.api.Test;
+
+import org.ndlp.search.SearchRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which fields a search uses and when spelling runs (ADR 0031). */
+class SearchQueriesTests {
+
+	@Test
+	void textWithoutEastAsianCharactersUsesTheSingleAnalyses() {
+		SolrQuery latin = SearchQueries.of(new SearchRequest("Politique étrangère", null, null, null, 1, 10, null));
+		assertThat(latin.get("qf")).isEqualTo(SearchQueries.QF_LATIN).doesNotContain("_smart").contains("title_pinyin");
+		assertThat(latin.get("pf")).isEqualTo(SearchQueries.PF_LATIN);
+		SolrQuery pinyin = SearchQueries.of(new SearchRequest("hongloumeng", null, null, null, 1, 10, null));
+		assertThat(pinyin.get("qf")).isEqualTo(SearchQueries.QF_LATIN);
+		assertThat(pinyin.getQuery()).contains("\"hong lou meng\"");
+	}
+
+	@Test
+	void anyEastAsianCharacterKeepsEveryAnalysis() {
+		assertThat(SearchQueries.of(new SearchRequest("鲁迅 quanji", null, null, null, 1, 10, null)).get("qf"))
+			.isEqualTo(SearchQueries.QF);
+		assertThat(SearchQueries.of(new SearchRequest(null, Map.of("title", "紅樓夢"), null, null, 1, 10, null)).get("qf"))
+			.isEqualTo(SearchQueries.QF);
+		// full-width Latin letters are folded by the CJK analysis only
+		assertThat(SearchQueries.of(new SearchRequest("ＡＢＣ", null, null, null, 1, 10, null)).get("qf"))
+			.isEqualTo(SearchQueries.QF);
+	}
+
+	@Test
+	void spellingOnlyForFewHitsAndEnglishWordsAreNotPinyin() {
+		SolrQuery query = SearchQueries.of(new SearchRequest("librarianshop", null, null, null, 1, 10, null));
+		assertThat(query.get("spellcheck.maxResultsForSuggest")).isEqualTo("10");
+		assertThat(query.get("spellcheck.collateMaxCollectDocs")).isEqualTo("1");
+		assertThat(SearchQueries.pinyin("adult education")).isEqualTo("adult education");
+	}
+
+}

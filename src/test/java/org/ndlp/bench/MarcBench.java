@@ -232,7 +232,12 @@ public final class MarcBench {
 		Path folder = Files.createTempDirectory("ndlp-bench");
 		JdbcDataSource h2 = new JdbcDataSource();
 		h2.setURL("jdbc:h2:file:" + folder.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-		Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+		// as the application on H2 (spring.flyway.locations: db/vendor/{vendor})
+		Flyway.configure()
+			.dataSource(h2)
+			.locations("classpath:db/migration", "classpath:db/vendor/h2")
+			.load()
+			.migrate();
 		CatalogRecords store = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(h2)),
 				new JdbcClusters(new JdbcTemplate(h2)), new JdbcHoldings(new JdbcTemplate(h2)),
 				java.time.Clock.systemUTC());

@@ -78,7 +78,12 @@ public final class OaiPmhBench {
 		Path folder = Files.createTempDirectory("ndlp-oai-bench");
 		JdbcDataSource h2 = new JdbcDataSource();
 		h2.setURL("jdbc:h2:file:" + folder.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-		Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+		// as the application on H2 (spring.flyway.locations: db/vendor/{vendor})
+		Flyway.configure()
+			.dataSource(h2)
+			.locations("classpath:db/migration", "classpath:db/vendor/h2")
+			.load()
+			.migrate();
 		JdbcTemplate jdbc = new JdbcTemplate(h2);
 		CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(jdbc), new JdbcClusters(jdbc),
 				new org.ndlp.catalog.internal.JdbcHoldings(jdbc), Clock.systemUTC());

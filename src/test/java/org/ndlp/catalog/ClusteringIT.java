@@ -56,15 +56,7 @@ class ClusteringIT {
 	@MethodSource("databases")
 	void sameBookInTwoSchemasFromTwoLibrariesIsOneCluster(String name, Supplier<DataSource> db) throws Exception {
 		assumeTrue(Files.isRegularFile(CNMARC), "../shared/data is absent");
-		ReadResult.Parsed cnmarc;
-		try (InputStream in = Files.newInputStream(CNMARC)) {
-			cnmarc = MarcXmlReader.read(in)
-				.filter((result) -> result instanceof ReadResult.Parsed)
-				.map((result) -> (ReadResult.Parsed) result)
-				.filter((parsed) -> !BibDescription.of(parsed.record(), parsed.schema()).isbns().isEmpty())
-				.findFirst()
-				.orElseThrow();
-		}
+		ReadResult.Parsed cnmarc = firstCnmarcWithIsbn();
 		BibDescription book = BibDescription.of(cnmarc.record(), cnmarc.schema());
 		String traditional = Transliterator.getInstance("Simplified-Traditional").transliterate(book.title());
 		MarcRecord marc21 = marc21(traditional, book, "");
@@ -137,15 +129,7 @@ class ClusteringIT {
 	void aRecordSentSeveralTimesInOneBatchEndsWithTheKeysOfItsLastVersion(String name, Supplier<DataSource> db)
 			throws Exception {
 		assumeTrue(Files.isRegularFile(CNMARC), "../shared/data is absent");
-		ReadResult.Parsed cnmarc;
-		try (InputStream in = Files.newInputStream(CNMARC)) {
-			cnmarc = MarcXmlReader.read(in)
-				.filter((result) -> result instanceof ReadResult.Parsed)
-				.map((result) -> (ReadResult.Parsed) result)
-				.filter((parsed) -> !BibDescription.of(parsed.record(), parsed.schema()).isbns().isEmpty())
-				.findFirst()
-				.orElseThrow();
-		}
+		ReadResult.Parsed cnmarc = firstCnmarcWithIsbn();
 		BibDescription book = BibDescription.of(cnmarc.record(), cnmarc.schema());
 		MarcRecord first = marc21(book.title(), book, "");
 		MarcRecord second = marc21(book.title(), book, "2nd ed.");
@@ -195,6 +179,18 @@ class ClusteringIT {
 		fields.add(new DataField("260", ' ', ' ',
 				List.of(new Subfield('a', "北京 :"), new Subfield('b', "出版社,"), new Subfield('c', book.year()))));
 		return new MarcRecord("00000nam a2200000 a 4500", fields);
+	}
+
+	/** The first record of the dp2 CNMARC sample that has an ISBN. */
+	private static ReadResult.Parsed firstCnmarcWithIsbn() throws java.io.IOException {
+		try (InputStream in = Files.newInputStream(CNMARC)) {
+			return MarcXmlReader.read(in)
+				.filter((result) -> result instanceof ReadResult.Parsed)
+				.map((result) -> (ReadResult.Parsed) result)
+				.filter((parsed) -> !BibDescription.of(parsed.record(), parsed.schema()).isbns().isEmpty())
+				.findFirst()
+				.orElseThrow();
+		}
 	}
 
 }

@@ -53,6 +53,8 @@ class ResolutionIndex {
 	/** More changed handles than this at once: build the index again instead. */
 	private static final int REBUILD_ABOVE = 200_000;
 
+	private final int rebuildAbove;
+
 	private static final Duration GAP_PATIENCE = Duration.ofMinutes(1);
 
 	private static final int MAX_GAPS = 10_000;
@@ -76,6 +78,11 @@ class ResolutionIndex {
 	private final Object refreshLock = new Object();
 
 	ResolutionIndex(JdbcIdentifiers store, IdentifierProperties properties, Clock clock) {
+		this(store, properties, clock, REBUILD_ABOVE);
+	}
+
+	ResolutionIndex(JdbcIdentifiers store, IdentifierProperties properties, Clock clock, int rebuildAbove) {
+		this.rebuildAbove = rebuildAbove;
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
@@ -204,7 +211,7 @@ class ResolutionIndex {
 				this.lastEvent = event.id();
 				handles.add(event.subject());
 			}
-			if (handles.size() > REBUILD_ABOVE || this.gaps.size() > MAX_GAPS) {
+			if (handles.size() > this.rebuildAbove || this.gaps.size() > MAX_GAPS) {
 				rebuild();
 				return;
 			}
@@ -215,18 +222,18 @@ class ResolutionIndex {
 	}
 
 	/**
-	 * Too much changed to read handle by handle: build anew (the resolver reads through
-	 * its cache meanwhile).
+	 * Too much changed to read handle by handle: build anew while the current table goes
+	 * on answering; this node's changes refreshed into the old table meanwhile are read
+	 * again by the catch-up from the position taken before the build.
 	 */
 	private void rebuild() {
-		this.table = null;
 		build();
 		catchUp();
 	}
 
 	private void refresh(Collection<String> handles) {
 		if (this.table == null || handles.isEmpty()) {
-			// being built: the catch-up after the build reads these changes
+			// being built for the first time: the catch-up after the build reads these
 			return;
 		}
 		synchronized (this.refreshLock) {

@@ -163,6 +163,27 @@ class IdentifierStoreIT {
 		assertThat(nodeA.redirect(minted.cdoi())).isEmpty();
 		assertThat(nodeA.redirect(record7)).isEmpty();
 		assertThat(indexA.size()).isEqualTo(indexB.size()).isEqualTo(1);
+
+		// more changes at once than a node reads one by one (here 2): it builds anew, and
+		// its current table answers until the new one replaces it
+		ResolutionIndex indexC = new ResolutionIndex(store, properties, Clock.systemUTC(), 2);
+		Identifiers nodeC = new Identifiers(store, libraries, Clock.systemUTC(), properties, indexC);
+		indexC.follow();
+		nodeA.mintTargets(List.of(
+				MintRequest.forTarget("10001", CdoiType.UR, "UNION_RECORD", "20", null,
+						"https://ndlp.example.cn/records/20"),
+				MintRequest.forTarget("10001", CdoiType.UR, "UNION_RECORD", "21", null,
+						"https://ndlp.example.cn/records/21"),
+				MintRequest.forTarget("10001", CdoiType.UR, "UNION_RECORD", "22", null,
+						"https://ndlp.example.cn/records/22")),
+				"system");
+		Cdoi record22 = nodeA.ofTarget("UNION_RECORD", "22").orElseThrow().cdoi();
+		assertThat(nodeC.redirect(early.cdoi())).contains("https://nlc.example.cn/moved/1");
+		assertThat(nodeC.redirect(record22)).isEmpty();
+		indexC.follow();
+		assertThat(nodeC.redirect(record22)).contains("https://ndlp.example.cn/records/22");
+		assertThat(nodeC.redirect(early.cdoi())).contains("https://nlc.example.cn/moved/1");
+		assertThat(indexC.size()).isEqualTo(4);
 	}
 
 }

@@ -116,8 +116,9 @@ public final class RedirectTable {
 			if (value(this.state.chunks, old, key.length).equals(href)) {
 				return;
 			}
-			this.garbageBytes += entryBytes(key.length, valueLength(this.state.chunks, old, key.length));
-			this.liveBytes -= entryBytes(key.length, valueLength(this.state.chunks, old, key.length));
+			int replaced = entryBytes(key.length, valueLength(this.state.chunks, old, key.length));
+			this.garbageBytes += replaced;
+			this.liveBytes -= replaced;
 		}
 		long address = append(key, value);
 		this.liveBytes += entryBytes(key.length, value.length);

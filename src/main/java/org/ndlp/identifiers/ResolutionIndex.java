@@ -21,6 +21,7 @@ import org.ndlp.identifiers.internal.JdbcIdentifiers;
 import org.ndlp.identifiers.internal.JdbcIdentifiers.EventRef;
 import org.ndlp.identifiers.internal.RedirectTable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -77,6 +78,7 @@ class ResolutionIndex {
 	// one refresh at a time: a slower, older read must not overwrite a newer one
 	private final Object refreshLock = new Object();
 
+	@Autowired
 	ResolutionIndex(JdbcIdentifiers store, IdentifierProperties properties, Clock clock) {
 		this(store, properties, clock, REBUILD_ABOVE);
 	}

@@ -61,10 +61,10 @@ class ResourceDocuments {
 		if (r.accessUrl() != null && !r.accessUrl().isBlank()) {
 			doc.setField("url", r.accessUrl());
 		}
-		doc.addField("title_cjk", r.title());
-		add(doc, "creator_cjk", r.creator());
-		add(doc, "publisher_cjk", r.publisher());
-		add(doc, "subject_cjk", r.subject());
+		UnionRecordDocuments.addText(doc, "title", r.title());
+		addText(doc, "creator", r.creator());
+		addText(doc, "publisher", r.publisher());
+		addText(doc, "subject", r.subject());
 		if (r.language() != null && !r.language().isBlank()) {
 			doc.addField("language", r.language().strip().toLowerCase(Locale.ROOT));
 		}
@@ -79,6 +79,12 @@ class ResourceDocuments {
 		this.libraries.find(r.library()).ifPresent((library) -> doc.addField("province", library.provinceName()));
 		doc.setField("holdingCount", 1);
 		return doc;
+	}
+
+	private static void addText(SolrInputDocument doc, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			UnionRecordDocuments.addText(doc, name, value.strip());
+		}
 	}
 
 	private static void add(SolrInputDocument doc, String field, String value) {

@@ -54,10 +54,13 @@ public record SearchProperties(@DefaultValue Solr solr, @DefaultValue Indexer in
 	 * one shows new records sooner
 	 * @param threads how many threads send one batch's documents to Solr at once (Solr's
 	 * analysis runs on the sending thread with embedded Solr)
+	 * @param relevanceBaseline whether union records also carry the plain CJK-bigram
+	 * baseline field {@code text_bigram} that the relevance test compares with (ADR 0034:
+	 * off in production, where nothing searches it and it was an eighth of the tokens)
 	 */
 	public record Indexer(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration pollInterval,
 			@DefaultValue("500") int batchSize, @DefaultValue("1s") Duration commitInterval,
-			@DefaultValue("2") int threads) {
+			@DefaultValue("2") int threads, @DefaultValue("false") boolean relevanceBaseline) {
 	}
 
 }

@@ -48,7 +48,7 @@ public final class SearchQueries {
 	static final String PF_LATIN = "title_en^30";
 
 	/** The plain CJK-bigram baseline, for the relevance comparison only. */
-	public static final String BASELINE_QF = "title_bigram^10 creator_bigram^6 text_bigram";
+	public static final String BASELINE_QF = "text_bigram";
 
 	static final Map<String, String> FIELD_ALIASES = Map.of("title",
 			"title_cjk title_smart^2 title_en title_pinyin title_initials", "creator",
@@ -95,7 +95,8 @@ public final class SearchQueries {
 		return request.fields().values().stream().allMatch((v) -> v == null || eastAsianFree(v));
 	}
 
-	private static boolean eastAsianFree(String text) {
+	/** Whether a text has no East Asian character (see {@link #latin}). */
+	static boolean eastAsianFree(String text) {
 		return text.codePoints().allMatch((cp) -> cp < 0x2E80);
 	}
 
@@ -237,11 +238,12 @@ public final class SearchQueries {
 	}
 
 	/**
-	 * Autocomplete: titles starting with the typed text, or with these pinyin initials.
+	 * Autocomplete: titles starting with the typed text (a prefix query on the whole
+	 * folded title), or with these pinyin initials.
 	 */
 	public static SolrQuery suggest(String prefix, int limit) {
 		String term = ClientUtils.escapeQueryChars(prefix.strip());
-		SolrQuery query = new SolrQuery("title_prefix:" + term + " OR title_initials:"
+		SolrQuery query = new SolrQuery("title_prefix:" + term + "* OR title_initials:"
 				+ ClientUtils.escapeQueryChars(prefix.strip().toLowerCase(java.util.Locale.ROOT)));
 		query.set("defType", "lucene");
 		query.set("q.op", "OR");

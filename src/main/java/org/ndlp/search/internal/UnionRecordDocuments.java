@@ -44,9 +44,12 @@ class UnionRecordDocuments {
 
 	private final MemberLibraries libraries;
 
-	UnionRecordDocuments(CatalogRecords catalog, MemberLibraries libraries) {
+	private final boolean baseline;
+
+	UnionRecordDocuments(CatalogRecords catalog, MemberLibraries libraries, SearchProperties properties) {
 		this.catalog = catalog;
 		this.libraries = libraries;
+		this.baseline = properties.indexer().relevanceBaseline();
 	}
 
 	/**
@@ -126,7 +129,7 @@ class UnionRecordDocuments {
 				.ifPresent((library) -> provinces.add(library.provinceName()));
 		}
 		return document(clusterId, descriptions, libraryCodes, provinces,
-				sources.stream().map(SourceRecord::id).toList());
+				sources.stream().map(SourceRecord::id).toList(), this.baseline);
 	}
 
 	/**
@@ -136,6 +139,16 @@ class UnionRecordDocuments {
 	 */
 	static SolrInputDocument document(long clusterId, List<BibDescription> descriptions, Set<String> libraryCodes,
 			Set<String> provinces, List<Long> recordIds) {
+		return document(clusterId, descriptions, libraryCodes, provinces, recordIds, false);
+	}
+
+	/**
+	 * The search document of a union record, with the plain CJK-bigram baseline field
+	 * {@code text_bigram} (titles, creators, publishers, subjects, series) when
+	 * {@code baseline} is set.
+	 */
+	static SolrInputDocument document(long clusterId, List<BibDescription> descriptions, Set<String> libraryCodes,
+			Set<String> provinces, List<Long> recordIds, boolean baseline) {
 		BibDescription first = descriptions.get(0);
 		SolrInputDocument doc = new SolrInputDocument();
 		doc.setField("id", String.valueOf(clusterId));
@@ -163,11 +176,16 @@ class UnionRecordDocuments {
 			d.clc().forEach((c) -> addIfPresent(clc, c.strip()));
 			d.languages().forEach((l) -> addIfPresent(languages, l.strip().toLowerCase(java.util.Locale.ROOT)));
 		}
-		titles.forEach((t) -> doc.addField("title_cjk", t));
-		creators.forEach((c) -> doc.addField("creator_cjk", c));
-		publishers.forEach((p) -> doc.addField("publisher_cjk", p));
-		subjects.forEach((s) -> doc.addField("subject_cjk", s));
+		titles.forEach((t) -> addText(doc, "title", t));
+		creators.forEach((c) -> addText(doc, "creator", c));
+		publishers.forEach((p) -> addText(doc, "publisher", p));
+		subjects.forEach((s) -> addText(doc, "subject", s));
 		series.forEach((s) -> doc.addField("series_cjk", s));
+		if (baseline) {
+			for (Set<String> text : List.of(titles, creators, publishers, subjects, series)) {
+				text.forEach((t) -> doc.addField("text_bigram", t));
+			}
+		}
 		isbns.forEach((i) -> doc.addField("isbn", i));
 		issns.forEach((i) -> doc.addField("issn", i));
 		clc.forEach((c) -> doc.addField("clc", c));
@@ -204,6 +222,19 @@ class UnionRecordDocuments {
 		doc.setField("holdingCount", recordIds.size());
 		recordIds.forEach((id) -> doc.addField("recordIds", id));
 		return doc;
+	}
+
+	/**
+	 * A searched text value: {@code <name>_cjk} (stored; the schema copies it to the
+	 * other analyses) and, when it has East Asian characters, {@code <name>_smart}
+	 * (smartcn words; a Latin-script value's words are in {@code _cjk} and {@code _en}
+	 * already).
+	 */
+	static void addText(SolrInputDocument doc, String name, String value) {
+		doc.addField(name + "_cjk", value);
+		if (!SearchQueries.eastAsianFree(value)) {
+			doc.addField(name + "_smart", value);
+		}
 	}
 
 	static Optional<Integer> year(String text) {

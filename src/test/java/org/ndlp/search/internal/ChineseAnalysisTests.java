@@ -28,13 +28,13 @@ class ChineseAnalysisTests {
 		solr = new EmbeddedSolr(home, "ndlp");
 		SolrInputDocument doc = new SolrInputDocument();
 		doc.setField("id", "1");
-		doc.addField("title_cjk", "中华人民共和国图书馆史稿");
+		UnionRecordDocuments.addText(doc, "title", "中华人民共和国图书馆史稿");
 		doc.addField("isbn", "9787301061237");
 		doc.addField("title_pinyin", Pinyin.full("中华人民共和国图书馆史稿"));
 		doc.addField("title_initials", Pinyin.initials("中华人民共和国图书馆史稿"));
 		SolrInputDocument english = new SolrInputDocument();
 		english.setField("id", "2");
-		english.addField("title_cjk", "Libraries and librarianship in China");
+		UnionRecordDocuments.addText(english, "title", "Libraries and librarianship in China");
 		solr.client().add("ndlp", List.of(doc, english));
 		solr.client().commit("ndlp");
 	}

@@ -42,7 +42,7 @@ class FieldQueriesTests {
 		SolrInputDocument doc = new SolrInputDocument();
 		doc.setField("id", id);
 		doc.setField("kind", "record");
-		doc.addField("title_cjk", title);
+		UnionRecordDocuments.addText(doc, "title", title);
 		if (isbn != null) {
 			doc.addField("isbn", isbn);
 		}

@@ -31,11 +31,11 @@ public final class SearchBenchSupport implements AutoCloseable {
 	public SearchBenchSupport(Path home, DataSource db, CatalogRecords catalog, int batchSize, Duration commitInterval,
 			int threads) {
 		SearchProperties properties = new SearchProperties(new SearchProperties.Solr(null, null, "ndlp", 1, 1, null),
-				new SearchProperties.Indexer(false, Duration.ofSeconds(1), batchSize, commitInterval, threads));
+				new SearchProperties.Indexer(false, Duration.ofSeconds(1), batchSize, commitInterval, threads, false));
 		this.solr = new EmbeddedSolr(home, "ndlp");
 		MemberLibraries libraries = new MemberLibraries(new JdbcLibraries(JdbcClient.create(db)),
 				java.time.Clock.systemUTC());
-		this.indexer = new SearchIndexer(catalog, new UnionRecordDocuments(catalog, libraries),
+		this.indexer = new SearchIndexer(catalog, new UnionRecordDocuments(catalog, libraries, properties),
 				new JdbcIndexPosition(JdbcClient.create(db)), this.solr, properties);
 		this.search = new CatalogSearch(this.solr.client(), properties);
 	}

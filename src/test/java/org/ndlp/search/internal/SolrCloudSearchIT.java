@@ -57,14 +57,14 @@ class SolrCloudSearchIT {
 		cluster = new MiniSolrCloudCluster.Builder(2, base).withMetrics(false).configure();
 		SearchProperties properties = new SearchProperties(
 				new SearchProperties.Solr(cluster.getZkServer().getZkAddress(), null, "ndlp", 2, 1, null),
-				new SearchProperties.Indexer(false, Duration.ofSeconds(1), 500, Duration.ofSeconds(1), 2));
+				new SearchProperties.Indexer(false, Duration.ofSeconds(1), 500, Duration.ofSeconds(1), 2, false));
 		solr = new CloudSolr(properties.solr().zkHosts(), "ndlp", 2, 1);
 		DataSource db = Databases.h2();
 		catalog = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(db)),
 				new JdbcClusters(new JdbcTemplate(db)),
 				new org.ndlp.catalog.internal.JdbcHoldings(new JdbcTemplate(db)), Clock.systemUTC());
 		MemberLibraries libraries = new MemberLibraries(new JdbcLibraries(JdbcClient.create(db)), Clock.systemUTC());
-		indexer = new SearchIndexer(catalog, new UnionRecordDocuments(catalog, libraries),
+		indexer = new SearchIndexer(catalog, new UnionRecordDocuments(catalog, libraries, properties),
 				new JdbcIndexPosition(JdbcClient.create(db)), solr, properties);
 		search = new CatalogSearch(solr.client(), properties);
 		catalog.storeAll(List.of(book("CN-440000-PL", "c-1", "中华人民共和国图书馆史稿", "王子舟", "2003", "G259.2", "9787301061237"),

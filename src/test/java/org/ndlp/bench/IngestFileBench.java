@@ -66,6 +66,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * mvn -B test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.executable=java \
  *   -Dexec.classpathScope=test \
  *   -Dexec.args="-Xmx512m -cp %classpath org.ndlp.bench.IngestFileBench 1000000 h2"
+ * </pre> With {@code searchable} as third argument it measures issue 4's figure, ingest →
+ * searchable: each copy made another book ({@link SearchBench#distinct}: the copy number
+ * in the title, ISBNs dropped; written as UTF-8 MARC 21), and the search index's
+ * change-feed follower running beside the job as in the application (embedded Solr,
+ * looking at the feed every 2 s); the rate counts from the job's start to the last record
+ * searchable: <pre>
+ * … -Dexec.args="-Xmx1g -cp %classpath org.ndlp.bench.IngestFileBench 200000 h2 searchable"
  * </pre>
  */
 public final class IngestFileBench {
@@ -82,19 +89,20 @@ public final class IngestFileBench {
 	public static void main(String[] args) throws Exception {
 		int total = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
 		boolean postgres = args.length > 1 && args[1].equals("postgres");
+		boolean searchable = args.length > 2 && args[2].equals("searchable");
 		Path folder = Files.createTempDirectory("ndlp-ingest-bench");
 		try {
-			run(folder, total, postgres);
+			run(folder, total, postgres, searchable);
 		}
 		finally {
 			deleteTree(folder);
 		}
 	}
 
-	private static void run(Path folder, int total, boolean postgres) throws Exception {
+	private static void run(Path folder, int total, boolean postgres, boolean searchable) throws Exception {
 		Path file = folder.resolve("uva-" + total + ".mrc");
 		long started = System.nanoTime();
-		long broken = writeFile(file, total);
+		long broken = searchable ? writeDistinctFile(file, total) : writeFile(file, total);
 		System.out.printf(Locale.ROOT,
 				"file: %,d MARC 21 records (%,d with a broken subfield code), %,d MiB, " + "written in %.1f s: %s%n",
 				total, broken, Files.size(file) >> 20, seconds(started), file);
@@ -102,7 +110,7 @@ public final class IngestFileBench {
 		// database
 		HikariDataSource database = new HikariDataSource();
 		database.setDataSource(postgres ? Databases.postgres() : h2(folder));
-		database.setMaximumPoolSize(2);
+		database.setMaximumPoolSize(searchable ? 4 : 2);
 		JdbcTemplate jdbc = new JdbcTemplate(database);
 		JdbcIngestJobs jobs = new JdbcIngestJobs(jdbc);
 		Clock clock = Clock.systemUTC();
@@ -126,7 +134,7 @@ public final class IngestFileBench {
 		long liveEvery = Math.max(total / 10, 10_000);
 		long[] nextLive = { liveEvery };
 		runner.afterBatch((position) -> {
-			if (position >= nextLive[0]) {
+			if (position >= nextLive[0] && !searchable) {
 				nextLive[0] += liveEvery;
 				long live = heap.liveAfterFullGc();
 				System.out.printf(Locale.ROOT, "  %,d records committed, %,.0f rec/s, heap after a full GC %d MiB%n",
@@ -138,8 +146,25 @@ public final class IngestFileBench {
 						position / seconds(start));
 			}
 		});
+		Follower follower = searchable ? new Follower(folder.resolve("solr"), database, catalog) : null;
 		runner.run(id);
 		double seconds = seconds(start);
+		if (follower != null) {
+			double storedCpu = (processCpuTime() - processCpuStart) / 1e9;
+			follower.finish();
+			double searchableSeconds = seconds(start);
+			double cpu = (processCpuTime() - processCpuStart) / 1e9;
+			long found = follower.search.search()
+				.search(new org.ndlp.search.SearchRequest(null, null, null, null, 1, 1, null))
+				.total();
+			System.out.printf(Locale.ROOT,
+					"stored after %.1f s (%,.0f rec/s, %.1f s CPU), all searchable after %.1f s%n"
+							+ "RESULT ingest -> searchable %,.0f rec/s (%,.0f rec/CPU-s over %.1f s CPU of the JVM; "
+							+ "load average %.1f); %,d union records searchable%n",
+					seconds, total / seconds, storedCpu, searchableSeconds, total / searchableSeconds, total / cpu, cpu,
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), found);
+			follower.search.close();
+		}
 		double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
 		double processCpuSeconds = (processCpuTime() - processCpuStart) / 1e9;
 		IngestJob job = jobs.find(id).orElseThrow().job();
@@ -163,6 +188,79 @@ public final class IngestFileBench {
 		if (!IngestJob.COMPLETED.equals(job.status()) || job.read() != total) {
 			throw new IllegalStateException("the job did not complete with every record read: " + job);
 		}
+	}
+
+	/**
+	 * The search index's follower beside the job, as in the application: it looks at the
+	 * change feed every 2 s; {@link #finish} stops it after one last look.
+	 */
+	private static final class Follower {
+
+		final org.ndlp.search.internal.SearchBenchSupport search;
+
+		private final Thread thread;
+
+		private volatile boolean stored;
+
+		private volatile boolean failed;
+
+		Follower(Path home, DataSource database, CatalogRecords catalog) {
+			// the follower's settings as in application.yml, or -Dbench.commit (seconds
+			// between commits while catching up) and -Dbench.threads
+			this.search = new org.ndlp.search.internal.SearchBenchSupport(home, database, catalog, 500,
+					Duration.ofMillis((long) (1000 * Double.parseDouble(System.getProperty("bench.commit", "1")))),
+					Integer.getInteger("bench.threads", 2));
+			// Solr's start and the first (empty) look are not part of the figure
+			this.search.catchUp();
+			this.thread = new Thread(() -> {
+				while (!this.stored) {
+					this.failed |= !this.search.catchUp();
+					try {
+						Thread.sleep(2000);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			}, "bench-follower");
+			this.thread.start();
+		}
+
+		void finish() throws InterruptedException {
+			// not interrupted: a look at the feed is let finish (at most 2 s of sleep
+			// after)
+			this.stored = true;
+			this.thread.join();
+			this.failed |= !this.search.catchUp();
+			if (this.failed) {
+				throw new IllegalStateException("indexing failed");
+			}
+		}
+
+	}
+
+	/**
+	 * Writes {@code total} distinct records (UTF-8 MARC 21): the UVA records, copy after
+	 * copy, each copy another book by {@link SearchBench#distinct} with 001
+	 * {@code <its 001>-<copy>}. Returns 0 (none broken).
+	 */
+	static long writeDistinctFile(Path file, int total) throws IOException {
+		byte[] uva = Files.readAllBytes(DATA.resolve("solrmarc/test/data/records/uva_001_2000.mrc"));
+		List<org.ndlp.catalog.marc.MarcRecord> sample = new ArrayList<>();
+		try (Stream<ReadResult> results = Iso2709Reader.read(new ByteArrayInputStream(uva), ReadOptions.DETECT)) {
+			results.forEach((result) -> sample.add(((ReadResult.Parsed) result).record()));
+		}
+		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+			org.ndlp.catalog.marc.Iso2709Writer writer = new org.ndlp.catalog.marc.Iso2709Writer(out,
+					org.ndlp.catalog.marc.MarcEncoding.UTF_8);
+			for (int n = 0; n < total; n++) {
+				int copy = n / sample.size();
+				org.ndlp.catalog.marc.MarcRecord record = sample.get(n % sample.size());
+				byte[] bytes = writer.toBytes((copy == 0) ? record : SearchBench.distinct(record, copy));
+				out.write(withControlNumber(bytes, "-" + copy));
+			}
+		}
+		return 0;
 	}
 
 	/**

@@ -45,7 +45,8 @@ final class Pinyin {
 
 	private static List<String> words(String text) {
 		List<String> words = new ArrayList<>();
-		if (text == null) {
+		if (text == null || SearchQueries.eastAsianFree(text)) {
+			// no Han character: no pinyin (most Western-language values; a quick scan)
 			return words;
 		}
 		boolean han = false;

@@ -97,7 +97,13 @@ public final class SearchQueries {
 
 	/** Whether a text has no East Asian character (see {@link #latin}). */
 	static boolean eastAsianFree(String text) {
-		return text.codePoints().allMatch((cp) -> cp < 0x2E80);
+		for (int i = 0; i < text.length(); i++) {
+			// every character from U+2E80 on, surrogates (supplementary ideographs) too
+			if (text.charAt(i) >= 0x2E80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Free text and fielded values joined with AND; {@code *:*} when both are empty. */

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -95,7 +94,7 @@ public final class IngestFileBench {
 			run(folder, total, postgres, searchable);
 		}
 		finally {
-			deleteTree(folder);
+			BenchFolders.delete(folder);
 		}
 	}
 
@@ -377,14 +376,6 @@ public final class IngestFileBench {
 
 	private static double seconds(long since) {
 		return (System.nanoTime() - since) / 1e9;
-	}
-
-	private static void deleteTree(Path folder) throws IOException {
-		try (Stream<Path> paths = Files.walk(folder)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
 	}
 
 	/**

@@ -61,7 +61,17 @@ public final class Browser {
 			driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 			WebDriver started = driver;
-			Runtime.getRuntime().addShutdownHook(new Thread(started::quit));
+			Path startedProfile = profile;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				started.quit();
+				// the profile folder (~7 MB) would stay in /tmp after every test run
+				try (java.util.stream.Stream<Path> paths = Files.walk(startedProfile)) {
+					paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+				}
+				catch (IOException ex) {
+					// left for the system's temporary-file cleaning
+				}
+			}));
 		}
 		return driver;
 	}

@@ -121,6 +121,14 @@ public final class QueryBench {
 				System.out.print(QueryBenchSupport.caches());
 				return;
 			}
+			if ("commit".equals(mode)) {
+				commits(client[0], sample, queries, documents, seconds);
+				return;
+			}
+			if ("same".equals(mode)) {
+				same(client[0], queries, variants);
+				return;
+			}
 			if ("slowest".equals(mode)) {
 				slowest(client[0], queries);
 				return;
@@ -188,7 +196,7 @@ public final class QueryBench {
 	 * once per variant, the variants interleaved query by query so that they share the
 	 * machine's load; with {@code debug=timing}. Prints mean milliseconds per search
 	 * component, the calling thread's CPU time (embedded Solr answers on it) and QTime
-	 * p50/p95.
+	 * p50/p95, then the same for the searches with at least 50,000 hits (the tail).
 	 */
 	private static void timing(SolrClient client, List<String> queries, String[] variants) throws Exception {
 		for (String q : queries) {
@@ -196,9 +204,12 @@ public final class QueryBench {
 		}
 		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
 		List<java.util.Map<String, Double>> totals = new ArrayList<>();
+		List<java.util.Map<String, Double>> bigTotals = new ArrayList<>();
+		int[] big = new int[variants.length];
 		List<long[]> qtimes = new ArrayList<>();
 		for (String variant : variants) {
 			totals.add(new java.util.TreeMap<>());
+			bigTotals.add(new java.util.TreeMap<>());
 			qtimes.add(new long[queries.size()]);
 		}
 		for (int i = 0; i < queries.size(); i++) {
@@ -207,7 +218,7 @@ public final class QueryBench {
 				System.setProperty("bench.params", variants[v]);
 				long cpu = threads.getCurrentThreadCpuTime();
 				QueryResponse response = QueryBenchSupport.solrOnly(client, request(queries.get(i)), "timing");
-				java.util.Map<String, Double> total = totals.get(v);
+				java.util.Map<String, Double> total = new java.util.TreeMap<>();
 				total.merge("cpu", (threads.getCurrentThreadCpuTime() - cpu) / 1e6, Double::sum);
 				qtimes.get(v)[i] = response.getQTime() * 1_000_000L;
 				@SuppressWarnings("unchecked")
@@ -224,6 +235,11 @@ public final class QueryBench {
 						total.merge(component.getKey(), ((Number) c.get("time")).doubleValue(), Double::sum);
 					}
 				}
+				total.forEach((component, ms) -> totals.get(v).merge(component, ms, Double::sum));
+				if (response.getResults().getNumFound() >= 50_000) {
+					big[v]++;
+					total.forEach((component, ms) -> bigTotals.get(v).merge(component, ms, Double::sum));
+				}
 			}
 		}
 		int n = queries.size();
@@ -235,7 +251,106 @@ public final class QueryBench {
 				.forEach((component, ms) -> line.append(String.format(Locale.ROOT, " %s %.2f", component, ms / n)));
 			System.out.printf(Locale.ROOT, "TIMING [%s] QTime p50 %.0f p95 %.0f ms; mean ms per search:%s%n",
 					variants[v], percentile(sorted, 50), percentile(sorted, 95), line);
+			int b = big[v];
+			StringBuilder bigLine = new StringBuilder();
+			bigTotals.get(v)
+				.forEach((component, ms) -> bigLine.append(String.format(Locale.ROOT, " %s %.2f", component, ms / b)));
+			System.out.printf(Locale.ROOT, "TIMING [%s] %d searches with 50,000+ hits, mean ms:%s%n", variants[v], b,
+					bigLine);
 		}
+	}
+
+	/**
+	 * What a commit costs searches, as while the indexer catches up (it soft-commits
+	 * every second): for {@code seconds} rounds one client re-adds one existing document
+	 * (same id, same content: the index stays as it was), soft-commits and waits for the
+	 * new searcher (with {@code autowarmCount} this includes warming), then sends 10
+	 * searches; then 10 rounds of 10 searches without a commit. Prints the commit time
+	 * and the QTime of the first search after a commit, of the other nine and of searches
+	 * without commits.
+	 */
+	private static void commits(SolrClient client, List<BibDescription> sample, List<String> queries, int documents,
+			int rounds) throws Exception {
+		for (String q : queries) {
+			QueryBenchSupport.solrOnly(client, request(q));
+		}
+		Random random = new Random(11);
+		long[] commit = new long[rounds];
+		long[] first = new long[rounds];
+		long[] rest = new long[rounds * 9];
+		long[] steady = new long[rounds * 10];
+		for (int r = 0; r < rounds; r++) {
+			client.add("ndlp", document(random.nextInt(documents), sample));
+			long start = System.nanoTime();
+			client.commit("ndlp", true, true, true);
+			commit[r] = System.nanoTime() - start;
+			for (int i = 0; i < 10; i++) {
+				long qtime = QueryBenchSupport.solrOnly(client, request(queries.get(random.nextInt(queries.size()))))
+					.getQTime() * 1_000_000L;
+				if (i == 0) {
+					first[r] = qtime;
+				}
+				else {
+					rest[r * 9 + i - 1] = qtime;
+				}
+			}
+		}
+		for (int i = 0; i < steady.length; i++) {
+			steady[i] = QueryBenchSupport.solrOnly(client, request(queries.get(random.nextInt(queries.size()))))
+				.getQTime() * 1_000_000L;
+		}
+		for (long[] a : List.of(commit, first, rest, steady)) {
+			Arrays.sort(a);
+		}
+		System.out.printf(Locale.ROOT,
+				"RESULT %d soft commits (filterCache autowarmCount %s, variant [%s]): commit p50 %.1f ms max %.1f ms; "
+						+ "first search after a commit QTime p50 %.0f p95 %.0f max %.0f ms, mean %.1f; next nine p50 %.0f p95 %.0f ms, mean %.1f; "
+						+ "without commits p50 %.0f p95 %.0f ms, mean %.1f%n",
+				rounds, System.getProperty("ndlp.solr.filterCacheAutowarm", "0"),
+				System.getProperty("bench.params", ""), percentile(commit, 50), percentile(commit, 100),
+				percentile(first, 50), percentile(first, 95), percentile(first, 100), mean(first), percentile(rest, 50),
+				percentile(rest, 95), mean(rest), percentile(steady, 50), percentile(steady, 95), mean(steady));
+		System.out.print(QueryBenchSupport.caches());
+	}
+
+	private static double mean(long[] values) {
+		return Arrays.stream(values).average().orElse(Double.NaN) / 1e6;
+	}
+
+	/**
+	 * Whether other request parameters ({@code -Dbench.variants}) count facets exactly as
+	 * the first variant does: every query once per variant, facet fields compared value
+	 * by value; prints each facet field's number of values over the whole index and the
+	 * searches whose counts differ.
+	 */
+	private static void same(SolrClient client, List<String> queries, String[] variants) throws Exception {
+		System.setProperty("bench.params", "facet.limit=-1&facet.mincount=1");
+		QueryResponse all = QueryBenchSupport.solrOnly(client, request(""));
+		for (org.apache.solr.client.solrj.response.FacetField field : all.getFacetFields()) {
+			System.out.printf(Locale.ROOT, "facet %-13s %,6d values over %,d documents%n", field.getName(),
+					field.getValueCount(), all.getResults().getNumFound());
+		}
+		int differ = 0;
+		for (String q : queries) {
+			String first = null;
+			for (String variant : variants) {
+				System.setProperty("bench.params", variant);
+				QueryResponse response = QueryBenchSupport.solrOnly(client, request(q));
+				StringBuilder counts = new StringBuilder();
+				for (org.apache.solr.client.solrj.response.FacetField field : response.getFacetFields()) {
+					counts.append(field.getName()).append(field.getValues()).append('\n');
+				}
+				if (first == null) {
+					first = counts.toString();
+				}
+				else if (!first.contentEquals(counts)) {
+					differ++;
+					System.out.printf(Locale.ROOT, "DIFFER [%s] for %s:%n%s%nvs%n%s%n", variant, q, first, counts);
+				}
+			}
+		}
+		System.out.printf(Locale.ROOT, "RESULT %d searches × %d variants: %d facet answers differ from the first%n",
+				queries.size(), variants.length, differ);
 	}
 
 	/**

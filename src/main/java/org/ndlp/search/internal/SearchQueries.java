@@ -204,6 +204,20 @@ public final class SearchQueries {
 		query.setStart((page - 1) * request.size());
 	}
 
+	/**
+	 * Facets with few values (ADR 0033): counted by intersecting the hits with each
+	 * value's cached set of documents (cost per value, not per hit); {@code library}
+	 * (thousands of values) and {@code year} (a point field) are counted per hit from
+	 * DocValues.
+	 */
+	static final List<String> ENUM_FACETS = List.of("resourceType", "language", "clcTop", "province");
+
+	/**
+	 * Values in fewer documents than this are counted from their postings instead of a
+	 * cached set (rare languages do not fill the filter cache).
+	 */
+	static final int ENUM_CACHE_MIN_DF = 1000;
+
 	static void facets(SolrQuery query) {
 		query.setFacet(true);
 		query.setFacetMinCount(1);
@@ -211,6 +225,8 @@ public final class SearchQueries {
 		FACETS.forEach(query::addFacetField);
 		query.set("f.year.facet.sort", "index");
 		query.set("f.year.facet.limit", "-1");
+		ENUM_FACETS.forEach((field) -> query.set("f." + field + ".facet.method", "enum"));
+		query.set("facet.enum.cache.minDf", ENUM_CACHE_MIN_DF);
 	}
 
 	static void highlight(SolrQuery query) {

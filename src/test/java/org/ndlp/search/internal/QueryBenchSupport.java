@@ -80,8 +80,9 @@ public final class QueryBenchSupport {
 	}
 
 	/**
-	 * Request parameters to try without a rebuild: {@code -Dbench.params="a=1&b="} sets
-	 * {@code a} to 1 and removes {@code b} from the application's query.
+	 * Request parameters to try without a rebuild: {@code -Dbench.params="a=1&b=&c+=2"}
+	 * sets {@code a} to 1, removes {@code b} from the application's query and adds 2 to
+	 * the values of {@code c}.
 	 */
 	static org.apache.solr.client.solrj.SolrQuery tried(org.apache.solr.client.solrj.SolrQuery query) {
 		String params = System.getProperty("bench.params", "");
@@ -92,7 +93,10 @@ public final class QueryBenchSupport {
 			}
 			String name = param.substring(0, eq);
 			String value = param.substring(eq + 1);
-			if (value.isEmpty()) {
+			if (name.endsWith("+")) {
+				query.add(name.substring(0, name.length() - 1), value);
+			}
+			else if (value.isEmpty()) {
 				query.remove(name);
 			}
 			else {

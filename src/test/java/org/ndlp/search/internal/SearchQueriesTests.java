@@ -1,5 +1,6 @@
 package org.ndlp.search.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.solr.client.solrj.SolrQuery;
@@ -31,6 +32,34 @@ class SearchQueriesTests {
 		// full-width Latin letters are folded by the CJK analysis only
 		assertThat(SearchQueries.of(new SearchRequest("ＡＢＣ", null, null, null, 1, 10, null)).get("qf"))
 			.isEqualTo(SearchQueries.QF);
+	}
+
+	@Test
+	void facetsWithFewValuesAreCountedPerValueOthersPerHit() {
+		SolrQuery query = SearchQueries.of(new SearchRequest("France", null, null, null, 1, 10, null));
+		assertThat(query.getFacetFields()).containsExactlyElementsOf(SearchQueries.FACETS);
+		for (String field : List.of("resourceType", "language", "clcTop", "province")) {
+			assertThat(query.get("f." + field + ".facet.method")).as(field).isEqualTo("enum");
+		}
+		// thousands of member libraries would fill the filter cache; year is a point
+		// field
+		assertThat(query.get("f.library.facet.method")).isNull();
+		assertThat(query.get("f.year.facet.method")).isNull();
+		assertThat(query.get("facet.method")).isNull();
+		assertThat(query.get("facet.enum.cache.minDf")).isEqualTo("1000");
+	}
+
+	@Test
+	void newSearchersWarmTheSetsTheEnumFacetsRead() throws Exception {
+		String config;
+		try (java.io.InputStream in = SearchQueries.class.getResourceAsStream("/solr/ndlp/conf/solrconfig.xml")) {
+			config = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		for (String field : SearchQueries.ENUM_FACETS) {
+			assertThat(config).contains("<str name=\"f." + field + ".facet.method\">enum</str>");
+		}
+		assertThat(config)
+			.contains("<str name=\"facet.enum.cache.minDf\">" + SearchQueries.ENUM_CACHE_MIN_DF + "</str>");
 	}
 
 	@Test

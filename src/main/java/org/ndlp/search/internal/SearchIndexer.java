@@ -77,6 +77,11 @@ public class SearchIndexer implements SmartLifecycle {
 
 	private final AtomicReference<Reindex> reindex = new AtomicReference<>();
 
+	// when this node last started a rebuild because the index refused the schema
+	private final AtomicReference<Instant> lastSchemaRebuild = new AtomicReference<>();
+
+	private static final Duration SCHEMA_REBUILD_PAUSE = Duration.ofMinutes(10);
+
 	private ScheduledExecutorService follower;
 
 	// threads that send parts of one batch to Solr at once (created when first needed)
@@ -170,6 +175,12 @@ public class SearchIndexer implements SmartLifecycle {
 				// another node follows the feeds into the shared index
 				return true;
 			}
+			Reindex running = this.reindex.get();
+			if (running != null && "RUNNING".equals(running.state()) && this.lastSchemaRebuild.get() != null
+					&& refusesSchemaNow()) {
+				// the live index refuses documents until the rebuild replaces it
+				return false;
+			}
 			long seq = this.position.get(FOLLOWER);
 			if (seq == 0 && !this.position.exists(FOLLOWER)) {
 				// a new database: whatever the index holds belongs to another one
@@ -215,11 +226,59 @@ public class SearchIndexer implements SmartLifecycle {
 			if (!message.equals(this.lastError.getAndSet(message))) {
 				log.warn("Search index is behind the catalog, will retry: {}", message);
 			}
+			if (refusesSchema(ex)) {
+				rebuildForSchema();
+			}
 			return false;
 		}
 		finally {
 			this.indexLock.unlock();
 		}
+	}
+
+	/**
+	 * Whether Solr refused documents because the live index was built with another schema
+	 * (Lucene keeps a field's index options, norms and doc values for the life of an
+	 * index: a new release that changes them cannot add to an old index).
+	 */
+	static boolean refusesSchema(Throwable failure) {
+		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			String message = t.getMessage();
+			if (message != null && message.contains("cannot change") && message.contains("inconsistent")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Starts a full rebuild with the current schema (the old index answers searches until
+	 * the new one is swapped in), at most once every {@link #SCHEMA_REBUILD_PAUSE}.
+	 */
+	private void rebuildForSchema() {
+		Reindex current = this.reindex.get();
+		if (current != null && "RUNNING".equals(current.state())) {
+			return;
+		}
+		Instant now = Instant.now();
+		Instant last = this.lastSchemaRebuild.get();
+		if (last != null && last.plus(SCHEMA_REBUILD_PAUSE).isAfter(now)) {
+			return;
+		}
+		this.lastSchemaRebuild.set(now);
+		log.warn("The search index was built with an older schema and refuses new documents: rebuilding it "
+				+ "with the current one; searches use the old index until the new one is swapped in");
+		try {
+			startReindex();
+		}
+		catch (Conflict alreadyRunning) {
+			// started by an administrator meanwhile
+		}
+	}
+
+	private boolean refusesSchemaNow() {
+		String error = this.lastError.get();
+		return error != null && error.contains("cannot change") && error.contains("inconsistent");
 	}
 
 	/**

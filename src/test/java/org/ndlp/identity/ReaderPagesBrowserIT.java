@@ -71,6 +71,10 @@ class ReaderPagesBrowserIT {
 			assertThat(browser.getCurrentUrl()).endsWith("/reader/profile");
 			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("个人中心");
 			assertThat(browser.findElement(By.id("welcome")).getText()).contains("王小明");
+			// the header knows the reader: their account and sign-out, no "登录"
+			assertThat(browser.findElement(By.id("nav-reader-logout")).getText()).isEqualTo("退出 (" + email + ")");
+			assertThat(browser.findElement(By.id("nav-reader-profile")).getText()).isEqualTo("个人中心");
+			assertThat(browser.findElements(By.linkText("登录"))).isEmpty();
 			assertThat(browser.findElement(By.id("no-cards")).getText()).isEqualTo("尚未绑定读者证。");
 			String card = "GZL" + System.nanoTime();
 			new Select(browser.findElement(By.id("card-library"))).selectByValue("CN-440100-GZL");

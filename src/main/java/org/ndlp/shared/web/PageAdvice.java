@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ndlp.shared.problem.ProblemException;
 import org.ndlp.shared.security.CurrentUser;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -12,16 +14,36 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every page needs: the signed-in staff member for the layout, and a readable error
- * page (with the right status) when a page's request breaks a rule. REST controllers get
- * problem+json from {@link org.ndlp.shared.problem.ProblemAdvice}, which runs first.
+ * What every page needs: the signed-in staff member or reader for the layout, and a
+ * readable error page (with the right status) when a page's request breaks a rule. REST
+ * controllers get problem+json from {@link org.ndlp.shared.problem.ProblemAdvice}, which
+ * runs first.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageAdvice {
 
+	// the authority of every reader (identity's ReaderPrincipal)
+	private static final String READER = "ROLE_READER";
+
 	@ModelAttribute("currentUser")
 	CurrentUser currentUser() {
 		return CurrentUser.current().orElse(null);
+	}
+
+	/**
+	 * The login of a signed-in reader (authority {@code ROLE_READER}, not staff), for the
+	 * layout's "my account" and sign-out entries; {@code null} otherwise.
+	 */
+	@ModelAttribute("signedInReader")
+	String signedInReader() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated() || CurrentUser.current().isPresent()) {
+			return null;
+		}
+		boolean reader = authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> READER.equals(authority.getAuthority()));
+		return reader ? authentication.getName() : null;
 	}
 
 	@ExceptionHandler(ProblemException.class)
@@ -30,6 +52,7 @@ class PageAdvice {
 		model.addAttribute("status", ex.status());
 		model.addAttribute("detail", ex.getMessage());
 		model.addAttribute("currentUser", currentUser());
+		model.addAttribute("signedInReader", signedInReader());
 		return "problem";
 	}
 

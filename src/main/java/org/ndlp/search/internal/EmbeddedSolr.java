@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
 import org.apache.solr.core.CoreContainer;
 import org.apache.solr.core.NodeConfig;
+import org.apache.solr.core.SolrCore;
 
 /**
  * Solr in this JVM: a {@link CoreContainer} under {@code ${ndlp.home}/solr} whose
@@ -96,7 +98,26 @@ final class EmbeddedSolr implements SolrShape {
 	public void swapIn(String rebuilt) {
 		// after the swap the old index answers to the rebuild's name
 		this.cores.swap(this.live, rebuilt);
+		awaitIdle(rebuilt, Duration.ofSeconds(30));
 		this.cores.unload(rebuilt, true, true, true);
+	}
+
+	/**
+	 * Waits until no request holds a core any more (searches that started before the swap
+	 * still use the old index). Unloading a core that a search holds leaves its close to
+	 * that search, which then waited 10 s for its own searcher's directory and failed.
+	 */
+	void awaitIdle(String name, Duration limit) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		try (SolrCore core = this.cores.getCore(name)) {
+			// one reference is the container's, one is ours
+			while (core != null && core.getOpenCount() > 2 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override

@@ -94,7 +94,7 @@ public final class IngestFileBench {
 			run(folder, total, postgres, searchable);
 		}
 		finally {
-			BenchFolders.delete(folder);
+			org.ndlp.support.TempFolders.delete(folder);
 		}
 	}
 

@@ -229,7 +229,7 @@ public final class MarcBench {
 	 * batches.
 	 */
 	static void ingest(byte[] sample, int total) throws Exception {
-		Path folder = BenchFolders.temporary("ndlp-bench");
+		Path folder = org.ndlp.support.TempFolders.temporary("ndlp-bench");
 		JdbcDataSource h2 = new JdbcDataSource();
 		h2.setURL("jdbc:h2:file:" + folder.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
 		// as the application on H2 (spring.flyway.locations: db/vendor/{vendor})

@@ -75,7 +75,7 @@ public final class OaiPmhBench {
 
 	public static void main(String[] args) throws Exception {
 		int total = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
-		Path folder = BenchFolders.temporary("ndlp-oai-bench");
+		Path folder = org.ndlp.support.TempFolders.temporary("ndlp-oai-bench");
 		JdbcDataSource h2 = new JdbcDataSource();
 		h2.setURL("jdbc:h2:file:" + folder.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
 		// as the application on H2 (spring.flyway.locations: db/vendor/{vendor})

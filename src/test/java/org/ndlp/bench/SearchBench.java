@@ -94,7 +94,7 @@ public final class SearchBench {
 	private static void run(int total, int threads, java.time.Duration commitInterval, boolean concurrent,
 			boolean print) throws Exception {
 		byte[] uva = Files.readAllBytes(DATA.resolve("solrmarc/test/data/records/uva_001_2000.mrc"));
-		Path folder = BenchFolders.temporary("ndlp-search-bench");
+		Path folder = org.ndlp.support.TempFolders.temporary("ndlp-search-bench");
 		JdbcDataSource h2 = new JdbcDataSource();
 		h2.setURL("jdbc:h2:file:" + folder.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
 		// as the application on H2 (spring.flyway.locations: db/vendor/{vendor})

@@ -65,12 +65,7 @@ public final class Browser {
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				started.quit();
 				// the profile folder (~7 MB) would stay in /tmp after every test run
-				try (java.util.stream.Stream<Path> paths = Files.walk(startedProfile)) {
-					paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-				}
-				catch (IOException ex) {
-					// left for the system's temporary-file cleaning
-				}
+				TempFolders.delete(startedProfile);
 			}));
 		}
 		return driver;

@@ -245,12 +245,16 @@ public class SearchIndexer implements SmartLifecycle {
 	 */
 	static boolean refusesSchema(Throwable failure) {
 		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			String message = t.getMessage();
-			if (message != null && message.contains("cannot change") && message.contains("inconsistent")) {
+			if (isSchemaRefusal(t.getMessage())) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	// Lucene's words: cannot change field "x" from index options=… to inconsistent …
+	private static boolean isSchemaRefusal(String message) {
+		return message != null && message.contains("cannot change") && message.contains("inconsistent");
 	}
 
 	/**
@@ -279,8 +283,7 @@ public class SearchIndexer implements SmartLifecycle {
 	}
 
 	private boolean refusesSchemaNow() {
-		String error = this.lastError.get();
-		return error != null && error.contains("cannot change") && error.contains("inconsistent");
+		return isSchemaRefusal(this.lastError.get());
 	}
 
 	/**

@@ -22,16 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ndlp.catalog.CatalogRecords;
 import org.ndlp.catalog.internal.JdbcClusters;
 import org.ndlp.catalog.internal.JdbcSourceRecords;
-import org.ndlp.members.MemberLibraries;
-import org.ndlp.members.internal.JdbcLibraries;
 import org.ndlp.search.Books;
-import org.ndlp.search.CatalogSearch;
 import org.ndlp.search.SearchRequest;
 import org.ndlp.search.SearchResults;
 import org.ndlp.support.Databases;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,49 +56,38 @@ class SchemaUpgradeIT {
 			doc.add(new TextField("title_prefix", "旧索引的书", Field.Store.NO));
 			old.addDocument(doc);
 		}
-		EmbeddedSolr solr = new EmbeddedSolr(this.home, "ndlp");
-		try {
-			SearchProperties properties = new SearchProperties(
-					new SearchProperties.Solr(null, null, "ndlp", 1, 1, null),
-					new SearchProperties.Indexer(false, Duration.ofSeconds(1), 500, Duration.ofSeconds(1), 2, false));
-			DataSource db = Databases.h2();
-			CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(db)),
-					new JdbcClusters(new JdbcTemplate(db)),
-					new org.ndlp.catalog.internal.JdbcHoldings(new JdbcTemplate(db)), Clock.systemUTC());
-			MemberLibraries libraries = new MemberLibraries(new JdbcLibraries(JdbcClient.create(db)),
-					Clock.systemUTC());
-			SearchIndexer indexer = new SearchIndexer(catalog, new UnionRecordDocuments(catalog, libraries, properties),
-					new JdbcIndexPosition(JdbcClient.create(db)), solr, properties);
-			CatalogSearch search = new CatalogSearch(solr.client(), properties);
+		DataSource db = Databases.h2();
+		CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(db)),
+				new JdbcClusters(new JdbcTemplate(db)),
+				new org.ndlp.catalog.internal.JdbcHoldings(new JdbcTemplate(db)), Clock.systemUTC());
+		try (SearchBenchSupport search = new SearchBenchSupport(this.home, db, catalog, 500)) {
 			catalog.storeAll(
 					List.of(Books.book("CN-440000-PL", "u-1", "红楼梦", "曹雪芹", "1982", "chi", null, "I242.47", "古典小说"),
 							Books.book("CN-330000-PL", "u-2", "Libraries in China", "Lin, Sharon", "1998", "eng", null,
 									"G259.2", "Libraries")));
 
 			// the live index refuses the documents: the follower reports it and rebuilds
-			assertThat(indexer.catchUp()).isFalse();
-			assertThat(indexer.status().lastError()).contains("title_prefix");
-			assertThat(indexer.status().reindex()).isNotNull();
+			assertThat(search.catchUp()).isFalse();
+			assertThat(search.status().lastError()).contains("title_prefix");
+			assertThat(search.status().reindex()).isNotNull();
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while ("RUNNING".equals(indexer.status().reindex().state()) && System.nanoTime() < deadline) {
+			while ("RUNNING".equals(search.status().reindex().state()) && System.nanoTime() < deadline) {
 				Thread.sleep(100);
 			}
-			assertThat(indexer.status().reindex().state()).isEqualTo("DONE");
+			assertThat(search.status().reindex().state()).isEqualTo("DONE");
 
 			// the new index holds the catalog, not the old index's document, and takes
 			// new
 			// records again
 			catalog.storeAll(
 					List.of(Books.book("CN-320000-PL", "u-3", "水浒传", "施耐庵", "1975", "chi", null, "I242.4", "古典小说")));
-			assertThat(indexer.catchUp()).isTrue();
-			assertThat(indexer.status().lastError()).isNull();
-			SearchResults all = search.search(new SearchRequest(null, java.util.Map.of(), null, null, 1, 20, null));
+			assertThat(search.catchUp()).isTrue();
+			assertThat(search.status().lastError()).isNull();
+			SearchResults all = search.search()
+				.search(new SearchRequest(null, java.util.Map.of(), null, null, 1, 20, null));
 			assertThat(all.hits()).extracting(SearchResults.Hit::title)
 				.containsExactlyInAnyOrder("红楼梦", "Libraries in China", "水浒传");
-			assertThat(search.suggest("红楼", 5)).isNotEmpty();
-		}
-		finally {
-			solr.close();
+			assertThat(search.search().suggest("红楼", 5)).isNotEmpty();
 		}
 	}
 

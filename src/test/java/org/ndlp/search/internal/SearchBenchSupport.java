@@ -13,8 +13,8 @@ import org.ndlp.search.CatalogSearch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Wires the indexer and search on embedded Solr without Spring, for
- * {@code org.ndlp.bench.SearchBench}.
+ * Wires the indexer and search on embedded Solr without Spring, for the benches
+ * ({@code SearchBench}, {@code IngestFileBench}) and tests of the follower alone.
  */
 public final class SearchBenchSupport implements AutoCloseable {
 
@@ -47,6 +47,11 @@ public final class SearchBenchSupport implements AutoCloseable {
 
 	public CatalogSearch search() {
 		return this.search;
+	}
+
+	/** Where the follower stands. */
+	public SearchIndexer.Status status() {
+		return this.indexer.status();
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package org.ndlp.bench;
+package org.ndlp.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,23 +8,24 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Temporary folders of the benchmarks (H2 files, Solr homes): removed when the JVM ends,
- * so that repeated runs do not fill {@code /tmp} (a 200k-record run leaves 400 MB).
+ * Temporary folders of benchmarks and tests (H2 files, Solr homes, browser profiles):
+ * removed when the JVM ends, so that repeated runs do not fill {@code /tmp} (a
+ * 200k-record bench run leaves 400 MB).
  */
-final class BenchFolders {
+public final class TempFolders {
 
-	private BenchFolders() {
+	private TempFolders() {
 	}
 
 	/** A new temporary folder, deleted with its content when the JVM exits. */
-	static Path temporary(String prefix) throws IOException {
+	public static Path temporary(String prefix) throws IOException {
 		Path folder = Files.createTempDirectory(prefix);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder), "delete-" + prefix));
 		return folder;
 	}
 
 	/** Deletes a folder and everything in it (files still open are unlinked). */
-	static void delete(Path folder) {
+	public static void delete(Path folder) {
 		if (!Files.exists(folder)) {
 			return;
 		}

@@ -37,7 +37,7 @@ class SecurityConfiguration {
 		.map(StaffRole::authority)
 		.toArray(String[]::new);
 
-	private static final String READER = "ROLE_READER";
+	private static final String READER = org.ndlp.shared.security.Readers.AUTHORITY;
 
 	@Bean
 	PasswordEncoder passwordEncoder() {

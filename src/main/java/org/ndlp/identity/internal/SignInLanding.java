@@ -3,6 +3,8 @@ package org.ndlp.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.ndlp.shared.security.Readers;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
@@ -19,10 +21,8 @@ public class SignInLanding extends SavedRequestAwareAuthenticationSuccessHandler
 	@Override
 	protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) {
-		boolean reader = authentication.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> "ROLE_READER".equals(authority.getAuthority()));
-		return reader ? "/reader/profile" : super.determineTargetUrl(request, response, authentication);
+		return Readers.isReader(authentication) ? "/reader/profile"
+				: super.determineTargetUrl(request, response, authentication);
 	}
 
 }

@@ -150,6 +150,10 @@ public class SearchIndexer implements SmartLifecycle {
 	public record Reindex(String state, Instant startedAt, Instant finishedAt, long changes, long documents, long seq,
 			String error) {
 
+		boolean running() {
+			return "RUNNING".equals(this.state);
+		}
+
 		Reindex progress(long moreChanges, long moreDocuments, long newSeq) {
 			return new Reindex(this.state, this.startedAt, null, this.changes + moreChanges,
 					this.documents + moreDocuments, newSeq, null);
@@ -177,9 +181,7 @@ public class SearchIndexer implements SmartLifecycle {
 				// another node follows the feeds into the shared index
 				return true;
 			}
-			Reindex running = this.reindex.get();
-			if (running != null && "RUNNING".equals(running.state()) && this.lastSchemaRebuild.get() != null
-					&& refusesSchemaNow()) {
+			if (rebuilding() && isSchemaRefusal(this.lastError.get())) {
 				// the live index refuses documents until the rebuild replaces it
 				return false;
 			}
@@ -262,8 +264,7 @@ public class SearchIndexer implements SmartLifecycle {
 	 * the new one is swapped in), at most once every {@link #SCHEMA_REBUILD_PAUSE}.
 	 */
 	private void rebuildForSchema() {
-		Reindex current = this.reindex.get();
-		if (current != null && "RUNNING".equals(current.state())) {
+		if (rebuilding()) {
 			return;
 		}
 		Instant now = Instant.now();
@@ -282,8 +283,9 @@ public class SearchIndexer implements SmartLifecycle {
 		}
 	}
 
-	private boolean refusesSchemaNow() {
-		return isSchemaRefusal(this.lastError.get());
+	private boolean rebuilding() {
+		Reindex current = this.reindex.get();
+		return current != null && current.running();
 	}
 
 	/**
@@ -405,7 +407,7 @@ public class SearchIndexer implements SmartLifecycle {
 	/** Starts a full rebuild into a new index; fails if one is running. */
 	public synchronized Reindex startReindex() {
 		Reindex current = this.reindex.get();
-		if (current != null && "RUNNING".equals(current.state())) {
+		if (rebuilding()) {
 			throw new Conflict("reindex-running", null,
 					"a full reindex is already running (started " + current.startedAt() + ")");
 		}

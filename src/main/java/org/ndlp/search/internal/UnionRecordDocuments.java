@@ -135,17 +135,8 @@ class UnionRecordDocuments {
 	/**
 	 * The search document of a union record from its members' descriptions (the first
 	 * describes it), the codes and provinces of the libraries that hold it and its
-	 * members' record ids.
-	 */
-	static SolrInputDocument document(long clusterId, List<BibDescription> descriptions, Set<String> libraryCodes,
-			Set<String> provinces, List<Long> recordIds) {
-		return document(clusterId, descriptions, libraryCodes, provinces, recordIds, false);
-	}
-
-	/**
-	 * The search document of a union record, with the plain CJK-bigram baseline field
-	 * {@code text_bigram} (titles, creators, publishers, subjects, series) when
-	 * {@code baseline} is set.
+	 * members' record ids; with the plain CJK-bigram baseline field {@code text_bigram}
+	 * (titles, creators, publishers, subjects, series) when {@code baseline} is set.
 	 */
 	static SolrInputDocument document(long clusterId, List<BibDescription> descriptions, Set<String> libraryCodes,
 			Set<String> provinces, List<Long> recordIds, boolean baseline) {

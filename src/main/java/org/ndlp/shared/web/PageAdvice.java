@@ -4,9 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.ndlp.shared.problem.ProblemException;
 import org.ndlp.shared.security.CurrentUser;
+import org.ndlp.shared.security.Readers;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -22,9 +21,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class PageAdvice {
 
-	// the authority of every reader (identity's ReaderPrincipal)
-	private static final String READER = "ROLE_READER";
-
 	@ModelAttribute("currentUser")
 	CurrentUser currentUser() {
 		return CurrentUser.current().orElse(null);
@@ -36,14 +32,7 @@ class PageAdvice {
 	 */
 	@ModelAttribute("signedInReader")
 	String signedInReader() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated() || CurrentUser.current().isPresent()) {
-			return null;
-		}
-		boolean reader = authentication.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> READER.equals(authority.getAuthority()));
-		return reader ? authentication.getName() : null;
+		return CurrentUser.current().isPresent() ? null : Readers.current().orElse(null);
 	}
 
 	@ExceptionHandler(ProblemException.class)

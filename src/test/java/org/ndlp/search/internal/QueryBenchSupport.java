@@ -51,7 +51,7 @@ public final class QueryBenchSupport {
 		for (int i = 0; i < holdings; i++) {
 			recordIds.add(id * 8 + i);
 		}
-		return UnionRecordDocuments.document(id, List.of(description), libraries, provinces, recordIds);
+		return UnionRecordDocuments.document(id, List.of(description), libraries, provinces, recordIds, false);
 	}
 
 	/** Embedded Solr under this folder, core {@code ndlp} (the application's layout). */

@@ -21,7 +21,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 public final class ReaderPrincipal implements UserDetails, SignedInPerson {
 
 	/** The authority of every reader. */
-	public static final String AUTHORITY = "ROLE_READER";
+	public static final String AUTHORITY = org.ndlp.shared.security.Readers.AUTHORITY;
 
 	private final ReaderAccount account;
 

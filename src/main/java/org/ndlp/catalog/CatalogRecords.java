@@ -209,9 +209,13 @@ public class CatalogRecords {
 		}
 		ReadOptions options = ReadOptions.DETECT.withSchema(MarcSchema.valueOf(source.schema()))
 			.withEncoding(MarcEncoding.valueOf(source.encoding()));
-		try (Stream<ReadResult> results = "ISO2709".equals(source.syntax())
-				? Iso2709Reader.read(new ByteArrayInputStream(source.content()), options)
-				: MarcXmlReader.read(new ByteArrayInputStream(source.content()), options)) {
+		if ("ISO2709".equals(source.syntax())) {
+			// read in place: the search follower parses every record it indexes
+			Iso2709Reader reader = Iso2709Reader.iterate(source.content(), options);
+			return (reader.hasNext() && reader.next() instanceof ReadResult.Parsed parsed) ? Optional.of(parsed)
+					: Optional.empty();
+		}
+		try (Stream<ReadResult> results = MarcXmlReader.read(new ByteArrayInputStream(source.content()), options)) {
 			return results.findFirst()
 				.filter((result) -> result instanceof ReadResult.Parsed)
 				.map((result) -> (ReadResult.Parsed) result);

@@ -67,7 +67,7 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 
 	private final MarcCharsets charsets = new MarcCharsets();
 
-	private byte[] buf = new byte[1 << 16];
+	private byte[] buf;
 
 	private int pos;
 
@@ -88,8 +88,13 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 	private final List<String> warnings = new ArrayList<>();
 
 	private Iso2709Reader(InputStream in, ReadOptions options) {
+		this(in, options, new byte[1 << 16]);
+	}
+
+	private Iso2709Reader(InputStream in, ReadOptions options, byte[] buf) {
 		this.in = in;
 		this.options = options;
+		this.buf = buf;
 	}
 
 	/** Reads records, detecting schema and encoding per record. */
@@ -107,6 +112,18 @@ public final class Iso2709Reader implements Iterator<ReadResult> {
 	/** The same as {@link #read(InputStream, ReadOptions)}, as an iterator. */
 	public static Iso2709Reader iterate(InputStream in, ReadOptions options) {
 		return new Iso2709Reader(in, options);
+	}
+
+	/**
+	 * The records in bytes already in memory (a stored record read back), read in place:
+	 * no copy into a buffer of its own, which cost more than parsing a short record. The
+	 * reader never writes to {@code content}.
+	 */
+	public static Iso2709Reader iterate(byte[] content, ReadOptions options) {
+		Iso2709Reader reader = new Iso2709Reader(InputStream.nullInputStream(), options, content);
+		reader.lim = content.length;
+		reader.eof = true;
+		return reader;
 	}
 
 	@Override

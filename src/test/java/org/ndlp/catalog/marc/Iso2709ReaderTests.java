@@ -28,6 +28,25 @@ class Iso2709ReaderTests {
 	}
 
 	@Test
+	void readsBytesInMemoryInPlaceExactlyAsTheStreamAndLeavesThemUntouched() {
+		for (String file : List.of("solrmarc/test/data/records/uva_001_2000.mrc",
+				"marc4j/test/resources/pride-and-prejudice-with-many-errors.mrc",
+				"traject/test/test_support/test_data.utf8.mrc")) {
+			byte[] bytes = SharedData.bytes(file);
+			byte[] before = bytes.clone();
+			List<ReadResult> streamed;
+			try (Stream<ReadResult> results = Iso2709Reader.read(new ByteArrayInputStream(bytes), ReadOptions.DETECT)) {
+				streamed = results.toList();
+			}
+			List<ReadResult> inPlace = new java.util.ArrayList<>();
+			Iso2709Reader.iterate(bytes, ReadOptions.DETECT).forEachRemaining(inPlace::add);
+			assertThat(inPlace).as(file).hasSameSizeAs(streamed).hasSizeGreaterThan(1);
+			assertThat(inPlace).as(file).usingRecursiveFieldByFieldElementComparator().isEqualTo(streamed);
+			assertThat(bytes).as(file).isEqualTo(before);
+		}
+	}
+
+	@Test
 	void readsAllPeriouniRecordsAsUnimarcInUtf8() {
 		List<ReadResult> results = SharedData
 			.readAll("xbib-marc/src/test/resources/org/xbib/marc/dialects/unimarc/periouni.mrc", Iso2709Reader::read);

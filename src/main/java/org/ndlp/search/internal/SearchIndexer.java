@@ -51,6 +51,10 @@ public class SearchIndexer implements SmartLifecycle {
 
 	private static final Duration LEASE = Duration.ofSeconds(30);
 
+	// a leader renews its lease (a database write) when a third of it has passed, not on
+	// every batch
+	private static final Duration RENEW_AFTER = LEASE.dividedBy(3);
+
 	// fewer documents than this per thread are sent by the follower's own thread
 	private static final int MIN_PART = 50;
 
@@ -98,6 +102,9 @@ public class SearchIndexer implements SmartLifecycle {
 	private final String node;
 
 	private volatile boolean leading;
+
+	// System.nanoTime() of this node's last successful lease renewal
+	private volatile long renewedAt;
 
 	/** An indexer of the catalog only (no registered resources), for tools and tests. */
 	SearchIndexer(CatalogRecords catalog, UnionRecordDocuments documents, JdbcIndexPosition position, SolrShape solr,
@@ -193,6 +200,7 @@ public class SearchIndexer implements SmartLifecycle {
 				this.position.set(RESOURCES, 0);
 			}
 			long resourceSeq = (this.registry != null) ? this.position.get(RESOURCES) : 0;
+			Positions positions = new Positions(seq, resourceSeq);
 			// one batch of each feed in turn, so that records a library sends now do not
 			// wait behind a large registration census (or the other way round)
 			while (true) {
@@ -201,7 +209,6 @@ public class SearchIndexer implements SmartLifecycle {
 				if (!changes.isEmpty()) {
 					apply(this.solr.live(), changes);
 					seq = changes.get(changes.size() - 1).seq();
-					this.position.set(FOLLOWER, seq);
 					progressed = true;
 				}
 				if (this.registry != null) {
@@ -209,18 +216,20 @@ public class SearchIndexer implements SmartLifecycle {
 					if (!resources.isEmpty()) {
 						applyResources(this.solr.live(), resources);
 						resourceSeq = resources.get(resources.size() - 1).seq();
-						this.position.set(RESOURCES, resourceSeq);
 						progressed = true;
 					}
 				}
 				if (!progressed) {
-					commit(this.solr.live());
+					commitLive(positions, seq, resourceSeq);
 					return true;
 				}
 				this.lastError.set(null);
-				commitIfDue(this.solr.live());
+				if (System.nanoTime() - this.lastCommit > commitPause(this.settings.commitInterval(),
+						this.lastCommitTook)) {
+					commitLive(positions, seq, resourceSeq);
+				}
 				if (!lead()) {
-					commit(this.solr.live());
+					commitLive(positions, seq, resourceSeq);
 					return true;
 				}
 			}
@@ -311,7 +320,15 @@ public class SearchIndexer implements SmartLifecycle {
 	 * batch).
 	 */
 	private boolean lead() {
+		long now = System.nanoTime();
+		if (this.leading && now - this.renewedAt < RENEW_AFTER.toNanos()) {
+			// renewed moments ago for LEASE: no other node can have taken it since
+			return true;
+		}
 		boolean lead = this.position.lead(FOLLOWER, this.node, Instant.now(), LEASE);
+		if (lead) {
+			this.renewedAt = now;
+		}
 		if (lead != this.leading) {
 			this.leading = lead;
 			log.info(lead ? "This node now follows the catalog into the search index"
@@ -388,10 +405,36 @@ public class SearchIndexer implements SmartLifecycle {
 		}
 	}
 
-	private void commitIfDue(String collection) throws Exception {
-		if (System.nanoTime() - this.lastCommit > commitPause(this.settings.commitInterval(), this.lastCommitTook)) {
-			commit(collection);
+	/**
+	 * Stores the follower's positions, then commits the live index. The positions are
+	 * stored only here, once per commit rather than once per batch (each is a database
+	 * commit): documents sent after the stored position are in Solr's update log, and a
+	 * follower that stops before its next commit sends them again (adds replace).
+	 */
+	private void commitLive(Positions stored, long seq, long resourceSeq) throws Exception {
+		if (seq != stored.seq) {
+			this.position.set(FOLLOWER, seq);
+			stored.seq = seq;
 		}
+		if (resourceSeq != stored.resourceSeq) {
+			this.position.set(RESOURCES, resourceSeq);
+			stored.resourceSeq = resourceSeq;
+		}
+		commit(this.solr.live());
+	}
+
+	/** The positions last stored by one pass of the follower. */
+	private static final class Positions {
+
+		long seq;
+
+		long resourceSeq;
+
+		Positions(long seq, long resourceSeq) {
+			this.seq = seq;
+			this.resourceSeq = resourceSeq;
+		}
+
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Swapping in a rebuilt index while a search still holds the old one: the old core is
@@ -60,6 +61,40 @@ class EmbeddedSolrTests {
 			Thread.sleep(100);
 			searcher.decref();
 			swap.get(10, TimeUnit.SECONDS);
+			assertThat(solr.cores().getAllCoreNames()).containsExactly("ndlp");
+		}
+		finally {
+			solr.close();
+		}
+	}
+
+	@Test
+	void documentsHandedToTheCoreAreIndexedAndARefusedOneFailsWithSolrsReason() throws Exception {
+		EmbeddedSolr solr = new EmbeddedSolr(this.home, "ndlp");
+		try {
+			List<SolrInputDocument> docs = new java.util.ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				SolrInputDocument doc = new SolrInputDocument();
+				doc.setField("id", "d" + i);
+				doc.setField("kind", "record");
+				doc.addField("title_cjk", "中華人民共和國 " + i);
+				docs.add(doc);
+			}
+			solr.add("ndlp", docs);
+			solr.client().commit("ndlp");
+			assertThat(solr.client()
+				.query("ndlp", new org.apache.solr.client.solrj.SolrQuery("title_cjk:人民"))
+				.getResults()
+				.getNumFound()).isEqualTo(3);
+
+			SolrInputDocument bad = new SolrInputDocument();
+			bad.setField("id", "bad");
+			bad.setField("no_such_field", "x");
+			assertThatThrownBy(() -> solr.add("ndlp", List.of(bad))).hasMessageContaining("no_such_field");
+			assertThatThrownBy(() -> solr.add("gone", List.of(bad))).hasMessageContaining("gone");
+			// the core is not held after a failure: it can still be unloaded at once
+			String other = solr.createRebuildTarget();
+			solr.swapIn(other);
 			assertThat(solr.cores().getAllCoreNames()).containsExactly("ndlp");
 		}
 		finally {

@@ -80,7 +80,7 @@ public class CatalogSearch {
 		QueryResponse response = execute(SearchQueries.suggest(prefix, limit));
 		List<Map<String, String>> suggestions = new ArrayList<>();
 		for (SolrDocument doc : response.getResults()) {
-			suggestions.add(Map.of("id", (String) doc.getFieldValue("id"), "title", first(doc, "title_cjk")));
+			suggestions.add(Map.of("id", (String) doc.getFieldValue("id"), "title", title(doc)));
 		}
 		return suggestions;
 	}
@@ -95,12 +95,12 @@ public class CatalogSearch {
 			Map<String, List<String>> highlight = new LinkedHashMap<>();
 			highlighting.getOrDefault(id, Map.of()).forEach((field, snippets) -> {
 				if (snippets != null && !snippets.isEmpty()) {
-					highlight.put(field.replace("_cjk", ""), snippets);
+					highlight.put(field, snippets);
 				}
 			});
 			Object year = doc.getFieldValue("year");
 			Object holdings = doc.getFieldValue("holdingCount");
-			hits.add(new SearchResults.Hit(id, first(doc, "title_cjk"), strings(doc, "creator_cjk"),
+			hits.add(new SearchResults.Hit(id, title(doc), creators(doc),
 					(year != null) ? ((Number) year).intValue() : null, strings(doc, "library"),
 					(holdings != null) ? ((Number) holdings).intValue() : 0, highlight,
 					(doc.getFieldValue("kind") != null) ? (String) doc.getFieldValue("kind") : "record",
@@ -144,6 +144,18 @@ public class CatalogSearch {
 		catch (SolrServerException | IOException | RuntimeException ex) {
 			throw new SearchUnavailable("search is temporarily unavailable; please try again shortly");
 		}
+	}
+
+	// a document indexed before ADR 0036 has its titles and creators in title_cjk and
+	// creator_cjk only
+	private static String title(SolrDocument doc) {
+		String title = first(doc, "title");
+		return (title != null) ? title : first(doc, "title_cjk");
+	}
+
+	private static List<String> creators(SolrDocument doc) {
+		List<String> creators = strings(doc, "creator");
+		return creators.isEmpty() ? strings(doc, "creator_cjk") : creators;
 	}
 
 	private static String first(SolrDocument doc, String field) {

@@ -80,7 +80,8 @@ public final class SearchQueries {
 		facets(query);
 		highlight(query);
 		spelling(query, request.q());
-		query.setFields("id", "kind", "url", "title_cjk", "creator_cjk", "year", "library", "holdingCount", "score");
+		query.setFields("id", "kind", "url", "title", "creator", "title_cjk", "creator_cjk", "year", "library",
+				"holdingCount", "score");
 		return query;
 	}
 
@@ -232,7 +233,7 @@ public final class SearchQueries {
 	static void highlight(SolrQuery query) {
 		query.setHighlight(true);
 		query.set("hl.method", "unified");
-		query.set("hl.fl", "title_cjk,creator_cjk");
+		query.set("hl.fl", "title,creator");
 		query.set("hl.requireFieldMatch", "false");
 		// terms one by one, not the query's whole matches (ADR 0031: cheaper)
 		query.set("hl.weightMatches", "false");
@@ -271,7 +272,7 @@ public final class SearchQueries {
 		query.set("q.op", "OR");
 		query.set("sort", "holdingCount desc,id asc");
 		query.setRows(limit);
-		query.setFields("id", "title_cjk");
+		query.setFields("id", "title", "title_cjk");
 		return query;
 	}
 

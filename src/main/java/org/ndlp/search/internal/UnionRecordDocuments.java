@@ -216,16 +216,49 @@ class UnionRecordDocuments {
 	}
 
 	/**
-	 * A searched text value: {@code <name>_cjk} (stored; the schema copies it to the
-	 * other analyses) and, when it has East Asian characters, {@code <name>_smart}
-	 * (smartcn words; a Latin-script value's words are in {@code _cjk} and {@code _en}
-	 * already).
+	 * A searched text value, each analysis only for the scripts it serves (ADR 0034, ADR
+	 * 0036). Titles and creators are stored as {@code <name>} for display and
+	 * highlighting (the schema copies titles to autocomplete). Titles, creators and
+	 * subjects go to {@code <name>_cjk} and {@code <name>_smart} (bigrams, smartcn words)
+	 * when the value has East Asian characters, and to {@code <name>_en} (and titles and
+	 * creators to {@code spell}) when it has other letters or digits: a Latin-script
+	 * value's words were indexed by both, and a Chinese value in {@code _en} was one
+	 * token per character. Publishers keep {@code publisher_cjk} for every value (it has
+	 * no {@code _en}).
 	 */
 	static void addText(SolrInputDocument doc, String name, String value) {
-		doc.addField(name + "_cjk", value);
-		if (!SearchQueries.eastAsianFree(value)) {
+		boolean eastAsian = !SearchQueries.eastAsianFree(value);
+		boolean displayed = "title".equals(name) || "creator".equals(name);
+		boolean split = displayed || "subject".equals(name);
+		if (displayed) {
+			doc.addField(name, value);
+		}
+		if (eastAsian || !split) {
+			doc.addField(name + "_cjk", value);
+		}
+		if (eastAsian) {
 			doc.addField(name + "_smart", value);
 		}
+		if (split && hasOtherScript(value)) {
+			doc.addField(name + "_en", value);
+			if (displayed) {
+				doc.addField("spell", value);
+			}
+		}
+	}
+
+	/**
+	 * Whether a text has a letter or digit that is not East Asian (Latin, Cyrillic,
+	 * Greek, Arabic… and ASCII digits: what the {@code _en} analysis indexes).
+	 */
+	static boolean hasOtherScript(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x2E80 && Character.isLetterOrDigit(c)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static Optional<Integer> year(String text) {

@@ -102,8 +102,7 @@ public record BibDescription(MarcSchema schema, String localId, ResourceType typ
 	}
 
 	static DataField first(MarcRecord record, String tag) {
-		List<DataField> fields = record.dataFields(tag);
-		return fields.isEmpty() ? null : fields.get(0);
+		return record.firstDataField(tag).orElse(null);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Maps MARC 21 to {@link BibDescription}. Chinese MARC 21 records carry the vernacular in
@@ -15,8 +14,6 @@ final class Marc21 {
 
 	// compiled once: describing runs for every record of every ingest
 	private static final Set<String> CREATOR_TAGS = Set.of("100", "110", "111", "700", "710", "711");
-
-	private static final Pattern TRAILING_EXTENT_MARKS = Pattern.compile("[\\s;:.+]+$");
 
 	private Marc21() {
 	}
@@ -32,7 +29,7 @@ final class Marc21 {
 			year = Isbd.year(fixed.substring(7, 11));
 		}
 		List<String> languages = new ArrayList<>();
-		if (fixed.length() >= 38 && fixed.substring(35, 38).matches("[a-z]{3}")) {
+		if (fixed.length() >= 38 && lowerLetters(fixed, 35, 38)) {
 			languages.add(fixed.substring(35, 38));
 		}
 		languages.addAll(BibDescription.all(record, "041", 'a'));
@@ -117,7 +114,26 @@ final class Marc21 {
 			.filter((s) -> "abce".indexOf(s.code()) >= 0)
 			.map(Subfield::value)
 			.toList(), " ");
-		return (joined != null) ? TRAILING_EXTENT_MARKS.matcher(joined).replaceAll("") : null;
+		return (joined != null) ? withoutTrailingMarks(joined) : null;
+	}
+
+	// [\s;:.+]+$ removed by a loop from the end (the regex was tried at every position)
+	static String withoutTrailingMarks(String text) {
+		int end = text.length();
+		while (end > 0 && " \t\n\u000B\f\r;:.+".indexOf(text.charAt(end - 1)) >= 0) {
+			end--;
+		}
+		return text.substring(0, end);
+	}
+
+	private static boolean lowerLetters(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c < 'a' || c > 'z') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String value(DataField field, char code) {

@@ -42,15 +42,30 @@ public record MarcRecord(String leader, List<MarcField> fields) {
 		return Optional.empty();
 	}
 
-	/** All data fields with this tag, in order. */
+	/** All data fields with this tag, in order (unmodifiable). */
 	public List<DataField> dataFields(String tag) {
-		List<DataField> found = new ArrayList<>();
+		// describing a record asks for some thirty tags, most of them absent: no list
+		// for those
+		List<DataField> found = null;
 		for (MarcField field : this.fields) {
 			if (field instanceof DataField data && data.tag().equals(tag)) {
+				if (found == null) {
+					found = new ArrayList<>(2);
+				}
 				found.add(data);
 			}
 		}
-		return found;
+		return (found != null) ? java.util.Collections.unmodifiableList(found) : List.of();
+	}
+
+	/** The first data field with this tag, if any. */
+	public Optional<DataField> firstDataField(String tag) {
+		for (MarcField field : this.fields) {
+			if (field instanceof DataField data && data.tag().equals(tag)) {
+				return Optional.of(data);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The first value of {@code tag $code}, if any. */

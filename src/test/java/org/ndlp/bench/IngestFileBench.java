@@ -115,7 +115,12 @@ public final class IngestFileBench {
 		// pooled as in the application (Hikari): a connection per batch would reopen the
 		// database
 		HikariDataSource database = new HikariDataSource();
-		database.setDataSource(postgres ? Databases.postgres() : h2(folder));
+		DataSource target = postgres ? Databases.postgres() : h2(folder);
+		// -Dbench.pgRewrite=true: the driver's reWriteBatchedInserts (multi-row inserts)
+		if (target instanceof org.postgresql.ds.common.BaseDataSource pg && Boolean.getBoolean("bench.pgRewrite")) {
+			pg.setReWriteBatchedInserts(true);
+		}
+		database.setDataSource(target);
 		database.setMaximumPoolSize(searchable ? 4 : 2);
 		JdbcTemplate jdbc = new JdbcTemplate(database);
 		JdbcIngestJobs jobs = new JdbcIngestJobs(jdbc);

@@ -72,7 +72,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * looking at the feed every 2 s); the rate counts from the job's start to the last record
  * searchable: <pre>
  * … -Dexec.args="-Xmx1g -cp %classpath org.ndlp.bench.IngestFileBench 200000 h2 searchable"
- * </pre>
+ * </pre> {@code distinct} instead stores the same file without the follower (the catalog
+ * store's own cost); {@code -Dbench.probe=true} (H2) prints what H2 wrote per commit, by
+ * table and index ({@link H2PageProbe}).
  */
 public final class IngestFileBench {
 
@@ -89,26 +91,36 @@ public final class IngestFileBench {
 		int total = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
 		boolean postgres = args.length > 1 && args[1].equals("postgres");
 		boolean searchable = args.length > 2 && args[2].equals("searchable");
+		// 'distinct': the searchable mode's file (every record another book, most of them
+		// cluster heads) stored without the search follower: the catalog store's cost
+		// alone
+		boolean distinct = searchable || (args.length > 2 && args[2].equals("distinct"));
 		Path folder = Files.createTempDirectory("ndlp-ingest-bench");
 		try {
-			run(folder, total, postgres, searchable);
+			run(folder, total, postgres, searchable, distinct);
 		}
 		finally {
 			org.ndlp.support.TempFolders.delete(folder);
 		}
 	}
 
-	private static void run(Path folder, int total, boolean postgres, boolean searchable) throws Exception {
+	private static void run(Path folder, int total, boolean postgres, boolean searchable, boolean distinct)
+			throws Exception {
 		Path file = folder.resolve("uva-" + total + ".mrc");
 		long started = System.nanoTime();
-		long broken = searchable ? writeDistinctFile(file, total) : writeFile(file, total);
+		long broken = distinct ? writeDistinctFile(file, total) : writeFile(file, total);
 		System.out.printf(Locale.ROOT,
 				"file: %,d MARC 21 records (%,d with a broken subfield code), %,d MiB, " + "written in %.1f s: %s%n",
 				total, broken, Files.size(file) >> 20, seconds(started), file);
 		// pooled as in the application (Hikari): a connection per batch would reopen the
 		// database
 		HikariDataSource database = new HikariDataSource();
-		database.setDataSource(postgres ? Databases.postgres() : h2(folder));
+		DataSource target = postgres ? Databases.postgres() : h2(folder);
+		// -Dbench.pgRewrite=true: the driver's reWriteBatchedInserts (multi-row inserts)
+		if (target instanceof org.postgresql.ds.common.BaseDataSource pg && Boolean.getBoolean("bench.pgRewrite")) {
+			pg.setReWriteBatchedInserts(true);
+		}
+		database.setDataSource(target);
 		database.setMaximumPoolSize(searchable ? 4 : 2);
 		JdbcTemplate jdbc = new JdbcTemplate(database);
 		JdbcIngestJobs jobs = new JdbcIngestJobs(jdbc);
@@ -132,8 +144,13 @@ public final class IngestFileBench {
 		// ten times a run, a full collection: what is left is what the job really holds
 		long liveEvery = Math.max(total / 10, 10_000);
 		long[] nextLive = { liveEvery };
+		// -Dbench.probe=true (H2): what each commit writes, by table and index
+		H2PageProbe probe = (!postgres && Boolean.getBoolean("bench.probe")) ? new H2PageProbe(database) : null;
 		runner.afterBatch((position) -> {
-			if (position >= nextLive[0] && !searchable) {
+			if (probe != null) {
+				probe.look();
+			}
+			if (position >= nextLive[0] && !distinct) {
 				nextLive[0] += liveEvery;
 				long live = heap.liveAfterFullGc();
 				System.out.printf(Locale.ROOT, "  %,d records committed, %,.0f rec/s, heap after a full GC %d MiB%n",
@@ -183,6 +200,9 @@ public final class IngestFileBench {
 				job.read() / processCpuSeconds, heap.maxLive() >> 20, heap.liveSamples(), heap.maxAfterGc() >> 20,
 				Runtime.getRuntime().maxMemory() >> 20, heap.gcCount(),
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		if (probe != null) {
+			System.out.print(probe.report());
+		}
 		database.close();
 		if (!IngestJob.COMPLETED.equals(job.status()) || job.read() != total) {
 			throw new IllegalStateException("the job did not complete with every record read: " + job);

@@ -2,22 +2,30 @@ package org.ndlp.catalog.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.ndlp.catalog.MatchSignature;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Tables {@code cluster_member} and {@code match_key}. */
+/**
+ * Tables {@code cluster_member} and {@code blocking_key} (and {@code match_key}, the keys
+ * written before V14_1).
+ */
 @Repository
 public class JdbcClusters {
 
 	private final JdbcTemplate jdbc;
+
+	private volatile Boolean unhashedKeys;
 
 	public JdbcClusters(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -35,27 +43,89 @@ public class JdbcClusters {
 	}
 
 	/**
-	 * Clusters (by their first record) that have any of these keys, by key; one query
-	 * however many keys.
+	 * Clusters (by their first record) that have any of these keys, by key, each key's
+	 * clusters in record order; one query however many keys (two while keys written
+	 * before V14_1 remain in {@code match_key}).
 	 */
 	public Map<String, List<Member>> byKeys(List<String> keys) {
 		Map<String, List<Member>> found = new HashMap<>();
 		if (keys.isEmpty()) {
 			return found;
 		}
-		// compare with each cluster's first record only: a book held by hundreds of
-		// libraries costs one row (match_key.head, index match_key_head: the other
-		// members' rows are not visited). The keys come as one array parameter joined as
-		// a table
-		// (see SqlArrays), so each key is one index lookup.
+		Set<String> wanted = new HashSet<>(keys);
+		// only cluster heads have keys, so a book held by hundreds of libraries costs one
+		// row. The hashes come as one array parameter joined as a table (see SqlArrays),
+		// each one index lookup; a row whose text is not a key asked for is a hash
+		// collision and is skipped
 		this.jdbc.query(SqlArrays.withArray(
-				"select t.k as match_key, m.* from unnest(cast(? as varchar array)) as t(k) "
-						+ "join match_key mk on mk.match_key = t.k and mk.head = true "
-						+ "join cluster_member m on m.record_id = mk.record_id and m.cluster_id = mk.record_id",
-				"varchar", keys.toArray()), (rs) -> {
-					found.computeIfAbsent(rs.getString("match_key"), (key) -> new ArrayList<>()).add(member(rs));
+				"select b.match_key, m.* from unnest(cast(? as bigint array)) as t(h) "
+						+ "join blocking_key b on b.key_hash = t.h "
+						+ "join cluster_member m on m.record_id = b.record_id and m.cluster_id = b.record_id",
+				"bigint", keys.stream().map(JdbcClusters::hash).distinct().toArray()), (rs) -> {
+					String key = rs.getString("match_key");
+					if (wanted.contains(key)) {
+						found.computeIfAbsent(key, (k) -> new ArrayList<>()).add(member(rs));
+					}
 				});
+		if (hasUnhashedKeys()) {
+			this.jdbc.query(SqlArrays.withArray(
+					"select t.k as match_key, m.* from unnest(cast(? as varchar array)) as t(k) "
+							+ "join match_key mk on mk.match_key = t.k and mk.head = true "
+							+ "join cluster_member m on m.record_id = mk.record_id and m.cluster_id = mk.record_id",
+					"varchar", keys.toArray()), (rs) -> {
+						found.computeIfAbsent(rs.getString("match_key"), (key) -> new ArrayList<>()).add(member(rs));
+					});
+		}
+		// the order the primary key (match_key, record_id) gave before: a record joins
+		// the first same-edition candidate, so the order decides
+		found.values().forEach((members) -> members.sort(Comparator.comparingLong(Member::recordId)));
 		return found;
+	}
+
+	/**
+	 * Whether {@code match_key} still holds keys written before V14_1. Checked once:
+	 * nothing writes to it any more, so once empty it stays empty.
+	 */
+	private boolean hasUnhashedKeys() {
+		if (this.unhashedKeys == null) {
+			this.unhashedKeys = !this.jdbc.queryForList("select record_id from match_key fetch first 1 rows only")
+				.isEmpty();
+		}
+		return this.unhashedKeys;
+	}
+
+	/**
+	 * The 64-bit hash a blocking key is indexed by (ADR 0035): FNV-1a over the key's
+	 * UTF-16 code units, then MurmurHash3's final mix to spread the bits. Stored, so it
+	 * must never change.
+	 */
+	static long hash(String key) {
+		long h = 0xcbf29ce484222325L;
+		for (int i = 0; i < key.length(); i++) {
+			h ^= key.charAt(i);
+			h *= 0x100000001b3L;
+		}
+		h ^= h >>> 33;
+		h *= 0xff51afd7ed558ccdL;
+		h ^= h >>> 33;
+		h *= 0xc4ceb9fe1a85ec53L;
+		h ^= h >>> 33;
+		return h;
+	}
+
+	/**
+	 * A record's distinct keys as rows (hash, record, key) for {@code blocking_key}; a
+	 * second key with the hash of an earlier one (a collision within one record) is left
+	 * out, the primary key being (hash, record).
+	 */
+	private static void keyRows(Member member, List<Object[]> rows) {
+		Set<Long> hashes = new HashSet<>();
+		for (String key : new LinkedHashSet<>(member.signature().keys())) {
+			long hash = hash(key);
+			if (hashes.add(hash)) {
+				rows.add(new Object[] { hash, key, member.recordId() });
+			}
+		}
 	}
 
 	public void insertMembers(List<Member> members) {
@@ -86,8 +156,11 @@ public class JdbcClusters {
 
 	/** Drops the blocking keys of {@code recordIds} (deleted or changed records). */
 	public void dropKeys(List<Long> recordIds) {
-		this.jdbc.batchUpdate("delete from match_key where record_id = ?",
-				recordIds.stream().map((id) -> new Object[] { id }).toList());
+		List<Object[]> ids = recordIds.stream().map((id) -> new Object[] { id }).toList();
+		this.jdbc.batchUpdate("delete from blocking_key where record_id = ?", ids);
+		if (hasUnhashedKeys()) {
+			this.jdbc.batchUpdate("delete from match_key where record_id = ?", ids);
+		}
 	}
 
 	/**
@@ -97,11 +170,8 @@ public class JdbcClusters {
 	 */
 	public void insertHeadKeys(List<Member> heads) {
 		List<Object[]> rows = new ArrayList<>();
-		for (Member head : heads) {
-			new LinkedHashSet<>(head.signature().keys())
-				.forEach((key) -> rows.add(new Object[] { key, head.recordId() }));
-		}
-		this.jdbc.batchUpdate("insert into match_key (match_key, record_id, head) values (?, ?, true)", rows);
+		heads.forEach((head) -> keyRows(head, rows));
+		this.jdbc.batchUpdate("insert into blocking_key (key_hash, match_key, record_id) values (?, ?, ?)", rows);
 	}
 
 	/**
@@ -110,11 +180,8 @@ public class JdbcClusters {
 	 */
 	public void insertKeysIfHead(List<Member> changed) {
 		List<Object[]> rows = new ArrayList<>();
-		for (Member member : changed) {
-			new LinkedHashSet<>(member.signature().keys())
-				.forEach((key) -> rows.add(new Object[] { key, member.recordId() }));
-		}
-		this.jdbc.batchUpdate("insert into match_key (match_key, record_id, head) select ?, m.record_id, true "
+		changed.forEach((member) -> keyRows(member, rows));
+		this.jdbc.batchUpdate("insert into blocking_key (key_hash, match_key, record_id) select ?, ?, m.record_id "
 				+ "from cluster_member m where m.record_id = ? and m.cluster_id = m.record_id", rows);
 	}
 
@@ -127,12 +194,12 @@ public class JdbcClusters {
 		// gets none
 		dropKeys(recordIds);
 		if (recordIds.contains(clusterId)) {
-			member(clusterId).ifPresent((head) -> this.jdbc.batchUpdate(
-					"insert into match_key (match_key, record_id, head) select ?, r.id, true from source_record r "
-							+ "where r.id = ? and r.deleted = false",
-					new LinkedHashSet<>(head.signature().keys()).stream()
-						.map((key) -> new Object[] { key, clusterId })
-						.toList()));
+			member(clusterId).ifPresent((head) -> {
+				List<Object[]> rows = new ArrayList<>();
+				keyRows(head, rows);
+				this.jdbc.batchUpdate("insert into blocking_key (key_hash, match_key, record_id) select ?, ?, r.id "
+						+ "from source_record r where r.id = ? and r.deleted = false", rows);
+			});
 		}
 	}
 

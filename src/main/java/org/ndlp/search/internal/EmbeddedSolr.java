@@ -68,7 +68,7 @@ final class EmbeddedSolr implements SolrShape {
 			this.cores.create(live, Map.of("configSet", CONFIGSET));
 		}
 		checkLoaded(this.cores);
-		this.client = new EmbeddedSolrServer(this.cores, live);
+		this.client = new InProcessSolrServer(this.cores, live);
 	}
 
 	/** Embedded Solr does not throw on a bad schema: look for failures ourselves. */

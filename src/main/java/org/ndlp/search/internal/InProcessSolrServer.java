@@ -60,6 +60,9 @@ final class InProcessSolrServer extends EmbeddedSolrServer {
 		}
 	}
 
+	// searches answered in place (tests check that the in-place path is the one taken)
+	private final java.util.concurrent.atomic.AtomicLong inPlace = new java.util.concurrent.atomic.AtomicLong();
+
 	InProcessSolrServer(CoreContainer cores, String defaultCore) {
 		super(cores, defaultCore);
 	}
@@ -67,7 +70,10 @@ final class InProcessSolrServer extends EmbeddedSolrServer {
 	@Override
 	public NamedList<Object> request(SolrRequest<?> request, String collection)
 			throws SolrServerException, IOException {
-		if (!(request instanceof QueryRequest) || request.getStreamingResponseCallback() != null) {
+		if (!(request instanceof QueryRequest) || request.getStreamingResponseCallback() != null
+				|| request.getResponseParser() != null) {
+			// updates, admin requests, streamed answers and answers wanted in another
+			// format
 			return super.request(request, collection);
 		}
 		String path = (request.getPath() != null) ? request.getPath() : "/select";
@@ -93,6 +99,7 @@ final class InProcessSolrServer extends EmbeddedSolrServer {
 				// while the request holds its searcher: the documents are read here
 				@SuppressWarnings("unchecked")
 				NamedList<Object> answer = (NamedList<Object>) plain(rsp.getValues());
+				this.inPlace.incrementAndGet();
 				return answer;
 			}
 			finally {
@@ -100,6 +107,10 @@ final class InProcessSolrServer extends EmbeddedSolrServer {
 				req.close();
 			}
 		}
+	}
+
+	long answeredInPlace() {
+		return this.inPlace.get();
 	}
 
 	private static SolrRequestInfo requestInfo(SolrQueryRequest req, SolrQueryResponse rsp) {

@@ -71,6 +71,7 @@ class InProcessSolrServerTests {
 				assertThat(withoutHeader(inPlace.getResponse())).as(query.toString())
 					.isEqualTo(withoutHeader(roundTrip.getResponse()));
 			}
+			assertThat(((InProcessSolrServer) solr.client()).answeredInPlace()).isEqualTo(queries.size());
 			QueryResponse misspelt = solr.client().query("ndlp", request("librarianshop", null, null, 1));
 			assertThat(misspelt.getSpellCheckResponse().getCollatedResult()).isEqualTo("librarianship");
 			QueryResponse china = solr.client().query("ndlp", request("library china", null, null, 1));

@@ -7,22 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
-import org.apache.solr.common.SolrException;
-import org.apache.solr.common.SolrInputDocument;
-import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.core.CoreContainer;
 import org.apache.solr.core.NodeConfig;
 import org.apache.solr.core.SolrCore;
-import org.apache.solr.request.LocalSolrQueryRequest;
-import org.apache.solr.request.SolrQueryRequest;
-import org.apache.solr.response.SolrQueryResponse;
-import org.apache.solr.update.AddUpdateCommand;
-import org.apache.solr.update.processor.UpdateRequestProcessor;
 
 /**
  * Solr in this JVM: a {@link CoreContainer} under {@code ${ndlp.home}/solr} whose
@@ -93,43 +84,6 @@ final class EmbeddedSolr implements SolrShape {
 	@Override
 	public String live() {
 		return this.live;
-	}
-
-	/**
-	 * Runs the documents through the core's update chain in this thread, as the update
-	 * handler would: {@link EmbeddedSolrServer} would first write them to javabin and
-	 * read them back (a remote call's copy, ~3 % of indexing). The documents are the
-	 * caller's no more (the chain adds {@code _version_}).
-	 */
-	@Override
-	public void add(String collection, List<SolrInputDocument> documents) {
-		try (SolrCore core = this.cores.getCore(collection)) {
-			if (core == null) {
-				throw new SolrException(SolrException.ErrorCode.NOT_FOUND, "no such core: " + collection);
-			}
-			SolrQueryRequest request = new LocalSolrQueryRequest(core, new ModifiableSolrParams());
-			SolrQueryResponse response = new SolrQueryResponse();
-			try {
-				UpdateRequestProcessor chain = core.getUpdateProcessingChain(null).createProcessor(request, response);
-				try {
-					for (SolrInputDocument document : documents) {
-						AddUpdateCommand add = new AddUpdateCommand(request);
-						add.solrDoc = document;
-						chain.processAdd(add);
-					}
-					chain.finish();
-				}
-				finally {
-					chain.close();
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			finally {
-				request.close();
-			}
-		}
 	}
 
 	@Override

@@ -15,9 +15,11 @@ import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
 import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.NamedList;
@@ -31,6 +33,8 @@ import org.apache.solr.request.SolrRequestInfo;
 import org.apache.solr.response.DocsStreamer;
 import org.apache.solr.response.ResultContext;
 import org.apache.solr.response.SolrQueryResponse;
+import org.apache.solr.update.AddUpdateCommand;
+import org.apache.solr.update.processor.UpdateRequestProcessor;
 import org.apache.solr.schema.IndexSchema;
 import org.apache.solr.search.DocList;
 import org.apache.solr.search.ReturnFields;
@@ -60,7 +64,7 @@ final class InProcessSolrServer extends EmbeddedSolrServer {
 		}
 	}
 
-	// searches answered in place (tests check that the in-place path is the one taken)
+	// requests answered in place (tests check that the in-place path is the one taken)
 	private final java.util.concurrent.atomic.AtomicLong inPlace = new java.util.concurrent.atomic.AtomicLong();
 
 	InProcessSolrServer(CoreContainer cores, String defaultCore) {
@@ -70,9 +74,13 @@ final class InProcessSolrServer extends EmbeddedSolrServer {
 	@Override
 	public NamedList<Object> request(SolrRequest<?> request, String collection)
 			throws SolrServerException, IOException {
+		if (request instanceof UpdateRequest update && onlyAdds(update)) {
+			return addInPlace(update.getDocuments(), collection);
+		}
 		if (!(request instanceof QueryRequest) || request.getStreamingResponseCallback() != null
 				|| request.getResponseParser() != null) {
-			// updates, admin requests, streamed answers and answers wanted in another
+			// other updates, admin requests, streamed answers and answers wanted in
+			// another
 			// format
 			return super.request(request, collection);
 		}
@@ -106,6 +114,61 @@ final class InProcessSolrServer extends EmbeddedSolrServer {
 				SolrRequestInfo.clearRequestInfo();
 				req.close();
 			}
+		}
+	}
+
+	// documents and nothing else: no deletes, no commit or other parameters, no
+	// per-document options
+	private static boolean onlyAdds(UpdateRequest update) {
+		return update.getDocuments() != null && !update.getDocuments().isEmpty() && update.getDocIterator() == null
+				&& (update.getDeleteById() == null || update.getDeleteById().isEmpty())
+				&& (update.getDeleteQuery() == null || update.getDeleteQuery().isEmpty())
+				&& (update.getParams() == null || update.getParams().size() == 0) && update.getCommitWithin() < 0
+				&& update.getDocumentsMap()
+					.values()
+					.stream()
+					.allMatch((options) -> options == null || options.isEmpty())
+				&& update.getResponseParser() == null;
+	}
+
+	/**
+	 * Runs the documents through the core's update chain in this thread, as the update
+	 * handler does with what it reads from javabin. The documents are the caller's no
+	 * more (the chain adds {@code _version_}).
+	 */
+	private NamedList<Object> addInPlace(List<SolrInputDocument> documents, String collection) throws IOException {
+		String name = (collection != null) ? collection : this.coreName;
+		try (SolrCore core = this.coreContainer.getCore(name)) {
+			if (core == null) {
+				throw new SolrException(SolrException.ErrorCode.NOT_FOUND, "no such core: " + name);
+			}
+			long start = System.nanoTime();
+			SolrQueryRequest req = new LocalSolrQueryRequest(core, new ModifiableSolrParams());
+			SolrQueryResponse rsp = new SolrQueryResponse();
+			try {
+				UpdateRequestProcessor chain = core.getUpdateProcessingChain(null).createProcessor(req, rsp);
+				try {
+					for (SolrInputDocument document : documents) {
+						AddUpdateCommand add = new AddUpdateCommand(req);
+						add.solrDoc = document;
+						chain.processAdd(add);
+					}
+					chain.finish();
+				}
+				finally {
+					chain.close();
+				}
+			}
+			finally {
+				req.close();
+			}
+			this.inPlace.incrementAndGet();
+			NamedList<Object> header = new SimpleOrderedMap<>();
+			header.add("status", 0);
+			header.add("QTime", (int) ((System.nanoTime() - start) / 1_000_000));
+			NamedList<Object> answer = new NamedList<>();
+			answer.add("responseHeader", header);
+			return answer;
 		}
 	}
 

@@ -355,10 +355,7 @@ public class SearchIndexer implements SmartLifecycle {
 			int size = (add.size() + parts - 1) / parts;
 			for (int from = 0; from < add.size(); from += size) {
 				List<SolrInputDocument> part = add.subList(from, Math.min(add.size(), from + size));
-				sent.add(senders().submit(() -> {
-					this.solr.add(collection, part);
-					return null;
-				}));
+				sent.add(senders().submit(() -> client.add(collection, part)));
 			}
 			for (Future<?> part : sent) {
 				try {
@@ -370,7 +367,7 @@ public class SearchIndexer implements SmartLifecycle {
 			}
 		}
 		else if (!add.isEmpty()) {
-			this.solr.add(collection, add);
+			client.add(collection, add);
 		}
 		if (!work.delete().isEmpty()) {
 			client.deleteById(collection, work.delete());

@@ -1,11 +1,9 @@
 package org.ndlp.search.internal;
 
 import java.io.IOException;
-import java.util.List;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
-import org.apache.solr.common.SolrInputDocument;
 
 /**
  * Where the index lives: embedded cores, a SolrCloud (collections behind an alias) or a
@@ -18,14 +16,6 @@ sealed interface SolrShape extends AutoCloseable permits EmbeddedSolr, CloudSolr
 
 	/** The name queries and the follower use. */
 	String live();
-
-	/**
-	 * Adds or replaces documents in an index (not yet visible: see commit). Through the
-	 * client by default; embedded Solr hands them to the core directly.
-	 */
-	default void add(String collection, List<SolrInputDocument> documents) throws IOException, SolrServerException {
-		client().add(collection, documents);
-	}
 
 	/** Creates an empty index for a full rebuild and returns its name. */
 	String createRebuildTarget() throws IOException, SolrServerException;

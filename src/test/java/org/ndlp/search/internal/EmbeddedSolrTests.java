@@ -80,7 +80,7 @@ class EmbeddedSolrTests {
 				doc.addField("title_cjk", "中華人民共和國 " + i);
 				docs.add(doc);
 			}
-			solr.add("ndlp", docs);
+			solr.client().add("ndlp", docs);
 			solr.client().commit("ndlp");
 			assertThat(solr.client()
 				.query("ndlp", new org.apache.solr.client.solrj.SolrQuery("title_cjk:人民"))
@@ -90,8 +90,8 @@ class EmbeddedSolrTests {
 			SolrInputDocument bad = new SolrInputDocument();
 			bad.setField("id", "bad");
 			bad.setField("no_such_field", "x");
-			assertThatThrownBy(() -> solr.add("ndlp", List.of(bad))).hasMessageContaining("no_such_field");
-			assertThatThrownBy(() -> solr.add("gone", List.of(bad))).hasMessageContaining("gone");
+			assertThatThrownBy(() -> solr.client().add("ndlp", List.of(bad))).hasMessageContaining("no_such_field");
+			assertThatThrownBy(() -> solr.client().add("gone", List.of(bad))).hasMessageContaining("gone");
 			// the core is not held after a failure: it can still be unloaded at once
 			String other = solr.createRebuildTarget();
 			solr.swapIn(other);

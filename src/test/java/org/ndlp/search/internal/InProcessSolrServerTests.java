@@ -21,10 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Searches answered in place give SolrJ exactly what the javabin round trip of
- * {@link EmbeddedSolrServer} gives: the application's own queries (facets, highlighting,
- * "did you mean", cursor, sorts, autocomplete) asked both ways, the answers compared
- * whole (types included: a highlight is a list of strings either way).
+ * Documents added and searches answered in place: the searches give SolrJ exactly what
+ * the javabin round trip of {@link EmbeddedSolrServer} gives: the application's own
+ * queries (facets, highlighting, "did you mean", cursor, sorts, autocomplete) asked both
+ * ways, the answers compared whole (types included: a highlight is a list of strings
+ * either way).
  */
 class InProcessSolrServerTests {
 
@@ -58,8 +59,10 @@ class InProcessSolrServerTests {
 				doc.setField("titleSort", book[0].toLowerCase(java.util.Locale.ROOT));
 				docs.add(doc);
 			}
-			solr.add("ndlp", docs);
-			solr.client().commit("ndlp");
+			InProcessSolrServer client = (InProcessSolrServer) solr.client();
+			client.add("ndlp", docs);
+			assertThat(client.answeredInPlace()).as("the documents went straight into the core").isEqualTo(1);
+			client.commit("ndlp");
 
 			List<SolrQuery> queries = List.of(request("library china", null, null, 1), request("人民", null, null, 1),
 					request("圖書館", "year", null, 2), request("librarianshop", null, null, 1),
@@ -71,7 +74,7 @@ class InProcessSolrServerTests {
 				assertThat(withoutHeader(inPlace.getResponse())).as(query.toString())
 					.isEqualTo(withoutHeader(roundTrip.getResponse()));
 			}
-			assertThat(((InProcessSolrServer) solr.client()).answeredInPlace()).isEqualTo(queries.size());
+			assertThat(client.answeredInPlace()).as("every search answered in place").isEqualTo(1 + queries.size());
 			QueryResponse misspelt = solr.client().query("ndlp", request("librarianshop", null, null, 1));
 			assertThat(misspelt.getSpellCheckResponse().getCollatedResult()).isEqualTo("librarianship");
 			QueryResponse china = solr.client().query("ndlp", request("library china", null, null, 1));

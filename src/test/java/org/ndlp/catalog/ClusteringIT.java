@@ -63,9 +63,7 @@ class ClusteringIT {
 		MarcRecord secondEdition = marc21(book.title(), book, "2nd ed.");
 
 		DataSource dataSource = db.get();
-		CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(dataSource)),
-				new JdbcClusters(new JdbcTemplate(dataSource)), new JdbcHoldings(new JdbcTemplate(dataSource)),
-				Clock.systemUTC());
+		CatalogRecords catalog = catalog(new JdbcTemplate(dataSource));
 		List<StoreOutcome> first = catalog
 			.storeAll(List.of(incoming("CN-440000-PL", "gd-1", cnmarc.record(), MarcSchema.CNMARC)));
 		List<StoreOutcome> second = catalog
@@ -117,6 +115,17 @@ class ClusteringIT {
 		assertHeadsFollowClusters(jdbc);
 	}
 
+	// the catalog as the application wires it, on this database
+	private static CatalogRecords catalog(JdbcTemplate jdbc) {
+		return new CatalogRecords(new JdbcSourceRecords(jdbc), new JdbcClusters(jdbc), new JdbcHoldings(jdbc),
+				Clock.systemUTC());
+	}
+
+	private static BibDescription firstBook() throws Exception {
+		ReadResult.Parsed cnmarc = firstCnmarcWithIsbn();
+		return BibDescription.of(cnmarc.record(), cnmarc.schema());
+	}
+
 	private static void assertHeadsFollowClusters(JdbcTemplate jdbc) {
 		assertThat(jdbc.queryForObject("select count(*) from blocking_key k join cluster_member m on m.record_id = "
 				+ "k.record_id where m.cluster_id <> m.record_id", Integer.class))
@@ -133,14 +142,12 @@ class ClusteringIT {
 	void aRecordSentSeveralTimesInOneBatchEndsWithTheKeysOfItsLastVersion(String name, Supplier<DataSource> db)
 			throws Exception {
 		assumeTrue(Files.isRegularFile(CNMARC), "../shared/data is absent");
-		ReadResult.Parsed cnmarc = firstCnmarcWithIsbn();
-		BibDescription book = BibDescription.of(cnmarc.record(), cnmarc.schema());
+		BibDescription book = firstBook();
 		MarcRecord first = marc21(book.title(), book, "");
 		MarcRecord second = marc21(book.title(), book, "2nd ed.");
 		DataSource dataSource = db.get();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(jdbc), new JdbcClusters(jdbc),
-				new JdbcHoldings(jdbc), Clock.systemUTC());
+		CatalogRecords catalog = catalog(jdbc);
 		// created, changed, changed back; then another record created and deleted
 		IncomingRecord sentFirst = incoming("CN-330000-PL", "dup-1", first, MarcSchema.MARC21);
 		List<StoreOutcome> outcomes = catalog
@@ -166,13 +173,11 @@ class ClusteringIT {
 	void keysWrittenBeforeHashingAreStillFoundAndAHashCollisionIsNoMatch(String name, Supplier<DataSource> db)
 			throws Exception {
 		assumeTrue(Files.isRegularFile(CNMARC), "../shared/data is absent");
-		ReadResult.Parsed cnmarc = firstCnmarcWithIsbn();
-		BibDescription book = BibDescription.of(cnmarc.record(), cnmarc.schema());
+		BibDescription book = firstBook();
 		MarcRecord marc21 = marc21(book.title(), book, "");
 		DataSource dataSource = db.get();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		CatalogRecords catalog = new CatalogRecords(new JdbcSourceRecords(jdbc), new JdbcClusters(jdbc),
-				new JdbcHoldings(jdbc), Clock.systemUTC());
+		CatalogRecords catalog = catalog(jdbc);
 		long head = catalog.storeAll(List.of(incoming("CN-330000-PL", "old-1", marc21, MarcSchema.MARC21)))
 			.get(0)
 			.recordId();
@@ -180,8 +185,8 @@ class ClusteringIT {
 		jdbc.update("insert into match_key (match_key, record_id, head) select match_key, record_id, true "
 				+ "from blocking_key");
 		jdbc.update("delete from blocking_key");
-		catalog = new CatalogRecords(new JdbcSourceRecords(jdbc), new JdbcClusters(jdbc), new JdbcHoldings(jdbc),
-				Clock.systemUTC());
+		// a new process: JdbcClusters looks at match_key afresh
+		catalog = catalog(jdbc);
 		long copy = catalog.storeAll(List.of(incoming("CN-310000-PL", "new-1", marc21, MarcSchema.MARC21)))
 			.get(0)
 			.recordId();

@@ -119,7 +119,8 @@ public class CatalogSearch {
 		}
 		return new SearchResults(response.getResults().getNumFound(),
 				(request.cursor() != null) ? null : ((request.page() != null) ? request.page() : 1), request.size(),
-				(request.cursor() != null) ? response.getNextCursorMark() : null, hits, facets, didYouMean(response));
+				(request.cursor() != null) ? response.getNextCursorMark() : null, hits, facets, didYouMean(response),
+				response.getQTime());
 	}
 
 	private static String didYouMean(QueryResponse response) {

@@ -3,6 +3,8 @@ package org.ndlp.search;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One page of union records.
  *
@@ -14,9 +16,12 @@ import java.util.Map;
  * @param facets counts by resource type, language, year, CLC top class, holding library
  * and province
  * @param didYouMean a corrected query when the spelling looks wrong, or {@code null}
+ * @param solrTime Solr's own time for this answer in milliseconds ({@code QTime}); not
+ * part of the JSON answer: {@code GET /api/v1/search} sends it as a {@code Server-Timing}
+ * header, so that what the application adds can be told apart
  */
 public record SearchResults(long total, Integer page, int size, String nextCursor, List<Hit> hits,
-		Map<String, List<FacetValue>> facets, String didYouMean) {
+		Map<String, List<FacetValue>> facets, String didYouMean, @JsonIgnore int solrTime) {
 
 	/**
 	 * One union record (a work cluster).

@@ -110,6 +110,19 @@ class SearchIT {
 	}
 
 	@Test
+	void theAnswerTellsSolrsOwnTimeApartAsServerTiming() throws Exception {
+		java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/search?q=" + enc("人民")))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Server-Timing"))
+			.hasValueSatisfying((timing) -> assertThat(timing).matches("solr;dur=\\d+"));
+		// not part of the JSON answer
+		assertThat(response.body()).doesNotContain("solrTime");
+	}
+
+	@Test
 	void wordInsideALongerWordIsFound() {
 		assertThat(ids(search("q=" + enc("人民")))).contains(String.valueOf(this.peopleId));
 	}

@@ -16,11 +16,34 @@ import com.ibm.icu.text.Transliterator;
  */
 final class Pinyin {
 
-	private static final Transliterator HAN_LATIN = Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower");
+	/**
+	 * Every syllable ICU's {@code Han-Latin} gives a CJK unified ideograph (U+4E00 to
+	 * U+9FA5), written out: deriving them takes ICU ~1.3 s of CPU, which the first search
+	 * after a start used to wait for (four at once: ~9 s). A test derives them again and
+	 * compares.
+	 */
+	private static final Set<String> SYLLABLES = Set.of("""
+			a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao
+			ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui
+			chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de den deng di dian diao die ding diu
+			dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang
+			gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng
+			hm hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan
+			jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan
+			lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu luan lue lun luo m ma
+			mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu n na nai nan nang nao ne
+			nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nue nun nuo o ou pa pai pan pang
+			pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu
+			qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se
+			sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun
+			shuo si song sou su suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu
+			tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu
+			xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei
+			zen zeng zha zhai zhan zhang zhao zhe zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui
+			zhun zhuo zi zong zou zu zuan zui zun zuo
+			""".strip().split("\\s+"));
 
-	private static volatile Set<String> syllables;
-
-	private static final java.util.concurrent.ConcurrentHashMap<Integer, String> SYLLABLES = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final java.util.concurrent.ConcurrentHashMap<Integer, String> SYLLABLE_OF = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private Pinyin() {
 	}
@@ -85,7 +108,7 @@ final class Pinyin {
 	 * few thousand characters millions of times.
 	 */
 	private static String syllable(int han) {
-		return SYLLABLES.computeIfAbsent(han, (cp) -> {
+		return SYLLABLE_OF.computeIfAbsent(han, (cp) -> {
 			String latin = latin(new String(Character.toChars(cp)));
 			StringBuilder letters = new StringBuilder(latin.length());
 			for (int i = 0; i < latin.length(); i++) {
@@ -99,9 +122,20 @@ final class Pinyin {
 	}
 
 	private static String latin(String han) {
-		synchronized (HAN_LATIN) {
-			return HAN_LATIN.transliterate(han);
+		Transliterator hanLatin = HanLatin.INSTANCE;
+		synchronized (hanLatin) {
+			return hanLatin.transliterate(han);
 		}
+	}
+
+	/**
+	 * ICU's transliterator, built (~1 s) when the indexer first needs it, not by
+	 * searches.
+	 */
+	private static final class HanLatin {
+
+		static final Transliterator INSTANCE = Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower");
+
 	}
 
 	/**
@@ -116,7 +150,7 @@ final class Pinyin {
 		if (!w.matches("[a-z]+")) {
 			return List.of();
 		}
-		Set<String> known = syllables();
+		Set<String> known = SYLLABLES;
 		int n = w.length();
 		int[] best = new int[n + 1];
 		int[] from = new int[n + 1];
@@ -141,24 +175,24 @@ final class Pinyin {
 		return parts;
 	}
 
-	/** Every syllable ICU gives a CJK unified ideograph, computed once. */
-	private static Set<String> syllables() {
-		Set<String> known = syllables;
-		if (known == null) {
-			Set<String> all = new TreeSet<>();
-			StringBuilder block = new StringBuilder();
-			for (int cp = 0x4E00; cp <= 0x9FA5; cp++) {
-				block.appendCodePoint(cp).append(' ');
-			}
-			for (String syllable : latin(block.toString()).split("\\s+")) {
-				if (syllable.matches("[a-z]+")) {
-					all.add(syllable);
-				}
-			}
-			known = Set.copyOf(all);
-			syllables = known;
+	/** The syllables {@link #split} knows. */
+	static Set<String> syllables() {
+		return SYLLABLES;
+	}
+
+	/** Every syllable ICU gives a CJK unified ideograph, derived (for the test). */
+	static Set<String> syllablesFromIcu() {
+		Set<String> all = new TreeSet<>();
+		StringBuilder block = new StringBuilder();
+		for (int cp = 0x4E00; cp <= 0x9FA5; cp++) {
+			block.appendCodePoint(cp).append(' ');
 		}
-		return known;
+		for (String syllable : latin(block.toString()).split("\\s+")) {
+			if (syllable.matches("[a-z]+")) {
+				all.add(syllable);
+			}
+		}
+		return all;
 	}
 
 }

@@ -55,6 +55,11 @@ class ChineseAnalysisTests {
 	}
 
 	@Test
+	void theWrittenOutSyllablesAreTheOnesIcuGives() {
+		assertThat(Pinyin.syllables()).hasSize(410).isEqualTo(Pinyin.syllablesFromIcu());
+	}
+
+	@Test
 	void traditionalCharactersAreSimplified() {
 		assertThat(TraditionalToSimplifiedCharFilterFactory.simplify("圖書館")).isEqualTo("图书馆");
 	}

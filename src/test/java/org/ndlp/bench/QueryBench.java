@@ -157,20 +157,44 @@ public final class QueryBench {
 		try {
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			System.out.printf(Locale.ROOT, "NDLP over HTTP, GET /api/v1/search (%d clients):%n", clients);
+			// -Dbench.client=jdk: java.net.http's client (a selector thread and a worker
+			// hand the answer over); default: HttpURLConnection, which reads the answer
+			// on
+			// the calling thread (less of the client's own time in what is measured)
+			boolean jdkClient = "jdk".equals(System.getProperty("bench.client"));
 			Search overHttp = (q) -> {
-				HttpResponse<byte[]> response = http.send(HttpRequest
-					.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/v1/search?size=10&q="
-							+ URLEncoder.encode(q, StandardCharsets.UTF_8)))
-					.header("Accept", "application/json")
-					.build(), HttpResponse.BodyHandlers.ofByteArray());
-				if (response.statusCode() != 200) {
-					throw new IllegalStateException(response.statusCode() + " for " + q + ": "
-							+ new String(response.body(), StandardCharsets.UTF_8));
+				String url = "http://127.0.0.1:" + PORT + "/api/v1/search?size=10&q="
+						+ URLEncoder.encode(q, StandardCharsets.UTF_8);
+				int status;
+				String timing;
+				byte[] body;
+				if (jdkClient) {
+					HttpResponse<byte[]> response = http.send(
+							HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
+							HttpResponse.BodyHandlers.ofByteArray());
+					status = response.statusCode();
+					timing = response.headers().firstValue("Server-Timing").orElse("solr;dur=0");
+					body = response.body();
+				}
+				else {
+					java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create(url)
+						.toURL()
+						.openConnection();
+					connection.setRequestProperty("Accept", "application/json");
+					status = connection.getResponseCode();
+					timing = java.util.Objects.requireNonNullElse(connection.getHeaderField("Server-Timing"),
+							"solr;dur=0");
+					try (InputStream in = (status < 400) ? connection.getInputStream() : connection.getErrorStream()) {
+						body = in.readAllBytes();
+					}
+				}
+				if (status != 200) {
+					throw new IllegalStateException(
+							status + " for " + q + ": " + new String(body, StandardCharsets.UTF_8));
 				}
 				// Solr's own time of this very search, from the application's
 				// Server-Timing
 				// header (QTime, whole ms)
-				String timing = response.headers().firstValue("Server-Timing").orElse("solr;dur=0");
 				return Long.parseLong(timing.substring(timing.indexOf("dur=") + 4)) * 1_000_000;
 			};
 			run(clients, WARM_UP, queries, overHttp);

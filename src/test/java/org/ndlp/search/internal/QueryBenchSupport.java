@@ -28,7 +28,7 @@ public final class QueryBenchSupport {
 		StringBuilder out = new StringBuilder();
 		try (org.apache.solr.core.SolrCore core = opened.cores().getCore("ndlp")) {
 			com.codahale.metrics.MetricRegistry registry = core.getSolrMetricsContext().getMetricRegistry();
-			for (String name : List.of("filterCache", "queryResultCache", "documentCache")) {
+			for (String name : List.of("filterCache", "queryResultCache", "documentCache", "ndlpFacetCounts")) {
 				com.codahale.metrics.Metric metric = registry.getMetrics().get("CACHE.searcher." + name);
 				Object value = (metric instanceof com.codahale.metrics.Gauge<?> gauge) ? gauge.getValue() : metric;
 				if (value instanceof java.util.Map<?, ?> stats) {

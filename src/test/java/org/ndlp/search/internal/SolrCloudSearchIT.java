@@ -114,6 +114,32 @@ class SolrCloudSearchIT {
 	}
 
 	@Test
+	void eachShardCountsTheFacetsOfASearchOnce() throws Exception {
+		int before = cachedFacetCounts();
+		SearchResults first = search.search(new SearchRequest("图书馆", Map.of(), null, null, 1, 1, null));
+		int cached = cachedFacetCounts();
+		assertThat(cached).as("each shard keeps its counts").isEqualTo(before + 2);
+		SearchResults again = search.search(new SearchRequest("图书馆", Map.of(), null, null, 1, 1, null));
+		SearchResults nextPage = search.search(new SearchRequest("图书馆", Map.of(), null, null, 2, 1, null));
+		// the shard requests of the same search differ in NOW, paging and fields only
+		assertThat(cachedFacetCounts()).isEqualTo(cached);
+		assertThat(again.facets()).isEqualTo(first.facets());
+		assertThat(nextPage.facets()).isEqualTo(first.facets());
+		assertThat(nextPage.hits()).extracting(SearchResults.Hit::id)
+			.doesNotContainAnyElementsOf(first.hits().stream().map(SearchResults.Hit::id).toList());
+	}
+
+	private static int cachedFacetCounts() throws Exception {
+		int entries = 0;
+		for (org.apache.solr.embedded.JettySolrRunner node : cluster.getJettySolrRunners()) {
+			for (org.apache.solr.core.SolrCore core : node.getCoreContainer().getCores()) {
+				entries += core.withSearcher((searcher) -> searcher.getCache(CachingFacetComponent.CACHE).size());
+			}
+		}
+		return entries;
+	}
+
+	@Test
 	void reindexMovesTheAliasToANewCollection() throws Exception {
 		String before = cloud().getClusterStateProvider().resolveAlias("ndlp").get(0);
 		indexer.startReindex();

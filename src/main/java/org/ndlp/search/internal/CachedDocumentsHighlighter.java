@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.solr.highlight.UnifiedSolrHighlighter;
 import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.search.SolrCache;
 import org.apache.solr.search.SolrDocumentFetcher;
 
 /**
@@ -23,8 +21,9 @@ import org.apache.solr.search.SolrDocumentFetcher;
  * the cache (a hit when the same record was shown recently), and the answer then finds it
  * there. The text highlighted is the same: each field's stored values joined and cut to
  * {@code hl.maxAnalyzedChars} by Lucene's own {@code LimitedStoredFieldVisitor}, fed the
- * cached document's fields in stored order. With {@code ndlp.hl.documentCache=false} (a
- * request parameter, for comparisons) it reads as the stock highlighter does.
+ * cached document by Solr's {@code SolrDocumentFetcher.doc(int, StoredFieldVisitor)}.
+ * Without a document cache (size 0), or with {@code ndlp.hl.documentCache=false} (a
+ * request parameter, for comparisons), it reads as the stock highlighter does.
  */
 public class CachedDocumentsHighlighter extends UnifiedSolrHighlighter {
 
@@ -35,7 +34,10 @@ public class CachedDocumentsHighlighter extends UnifiedSolrHighlighter {
 
 	@Override
 	protected UnifiedHighlighter getHighlighter(SolrQueryRequest req) {
-		if (!req.getParams().getBool(PARAM, true)) {
+		SolrCache<Integer, Document> cache = req.getSearcher().getDocFetcher().getDocumentCache();
+		// without a document cache, as the stock highlighter (the answer reads the
+		// documents again either way)
+		if (!req.getParams().getBool(PARAM, true) || cache == null || cache.getMaxSize() == 0) {
 			return super.getHighlighter(req);
 		}
 		return new Highlighter(req);
@@ -64,14 +66,8 @@ public class CachedDocumentsHighlighter extends UnifiedSolrHighlighter {
 					break;
 				}
 				Values visitor = new Values(fields, MULTIVAL_SEP_CHAR, getMaxLength());
-				Document document = documents.doc(doc);
-				for (IndexableField field : document.getFields()) {
-					FieldInfo info = getFieldInfo(field.name());
-					String text = field.stringValue();
-					if (info != null && text != null && visitor.needsField(info) == StoredFieldVisitor.Status.YES) {
-						visitor.stringField(info, text);
-					}
-				}
+				// the whole document from the cache, or read whole and cached
+				documents.doc(doc, visitor);
 				CharSequence[] byField = visitor.values();
 				values.add(byField);
 				for (CharSequence value : byField) {

@@ -74,6 +74,44 @@ class CachingFacetComponentTests {
 	}
 
 	@Test
+	void theSecondPageOfThePortalsHitsComesFromTheQueryResultCache() throws Exception {
+		EmbeddedSolr solr = new EmbeddedSolr(this.home, "ndlp");
+		try {
+			solr.client().add("ndlp", books(0, 60));
+			solr.client().commit("ndlp");
+			QueryResponse first = solr.client()
+				.query("ndlp", SearchQueries.of(new SearchRequest("library", Map.of(), List.of(), null, 1, 20, null)));
+			Map<?, ?> before = queryResultCache(solr);
+			QueryResponse second = solr.client()
+				.query("ndlp", SearchQueries.of(new SearchRequest("library", Map.of(), List.of(), null, 2, 20, null)));
+			Map<?, ?> after = queryResultCache(solr);
+			// found, and long enough: not searched again (a search would insert its hits
+			// anew)
+			assertThat(((Number) after.get("hits")).longValue() - ((Number) before.get("hits")).longValue())
+				.as("page 2 found in the cache")
+				.isEqualTo(1);
+			assertThat(((Number) after.get("inserts")).longValue()).as("page 2 not searched again")
+				.isEqualTo(((Number) before.get("inserts")).longValue());
+			assertThat(second.getResults()).hasSize(20);
+			assertThat(second.getResults().get(0).getFieldValue("id"))
+				.isNotEqualTo(first.getResults().get(0).getFieldValue("id"));
+		}
+		finally {
+			solr.close();
+		}
+	}
+
+	private static Map<?, ?> queryResultCache(EmbeddedSolr solr) {
+		try (SolrCore core = solr.cores().getCore("ndlp")) {
+			com.codahale.metrics.Metric metric = core.getSolrMetricsContext()
+				.getMetricRegistry()
+				.getMetrics()
+				.get("CACHE.searcher.queryResultCache");
+			return (Map<?, ?>) ((com.codahale.metrics.Gauge<?>) metric).getValue();
+		}
+	}
+
+	@Test
 	void theKeyLeavesOutWhatCannotChangeTheCounts() {
 		ModifiableSolrParams page1 = new ModifiableSolrParams();
 		page1.set("q", "history");

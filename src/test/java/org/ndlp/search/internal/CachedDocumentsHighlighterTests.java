@@ -29,8 +29,7 @@ class CachedDocumentsHighlighterTests {
 
 	@Test
 	void highlightsAreTheStockHighlightersAndTheDocumentsAreReadThroughTheCache() throws Exception {
-		EmbeddedSolr solr = new EmbeddedSolr(this.home, "ndlp");
-		try (SolrCore core = solr.cores().getCore("ndlp")) {
+		try (EmbeddedSolr solr = new EmbeddedSolr(this.home, "ndlp"); SolrCore core = solr.cores().getCore("ndlp")) {
 			assertThat(((HighlightComponent) core.getSearchComponent("highlight"))
 				.getHighlighter(new org.apache.solr.common.params.ModifiableSolrParams()))
 				.isInstanceOf(CachedDocumentsHighlighter.class);
@@ -72,9 +71,6 @@ class CachedDocumentsHighlighterTests {
 				}
 			}
 			assertThat(searches).as("searches with highlights").isGreaterThanOrEqualTo(10);
-		}
-		finally {
-			solr.close();
 		}
 	}
 

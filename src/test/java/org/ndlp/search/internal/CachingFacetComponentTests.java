@@ -31,8 +31,7 @@ class CachingFacetComponentTests {
 
 	@Test
 	void theSameSearchIsCountedOnceAndACommitStartsAfresh() throws Exception {
-		EmbeddedSolr solr = new EmbeddedSolr(this.home, "ndlp");
-		try {
+		try (EmbeddedSolr solr = new EmbeddedSolr(this.home, "ndlp")) {
 			solr.client().add("ndlp", books(0, 40));
 			solr.client().commit("ndlp");
 
@@ -68,15 +67,11 @@ class CachingFacetComponentTests {
 			assertThat(counts(after).get("language")).containsEntry("chi", 25L).containsEntry("eng", 25L);
 			assertThat(after.getResults().getNumFound()).isEqualTo(50);
 		}
-		finally {
-			solr.close();
-		}
 	}
 
 	@Test
 	void theSecondPageOfThePortalsHitsComesFromTheQueryResultCache() throws Exception {
-		EmbeddedSolr solr = new EmbeddedSolr(this.home, "ndlp");
-		try {
+		try (EmbeddedSolr solr = new EmbeddedSolr(this.home, "ndlp")) {
 			solr.client().add("ndlp", books(0, 60));
 			solr.client().commit("ndlp");
 			QueryResponse first = solr.client()
@@ -95,9 +90,6 @@ class CachingFacetComponentTests {
 			assertThat(second.getResults()).hasSize(20);
 			assertThat(second.getResults().get(0).getFieldValue("id"))
 				.isNotEqualTo(first.getResults().get(0).getFieldValue("id"));
-		}
-		finally {
-			solr.close();
 		}
 	}
 

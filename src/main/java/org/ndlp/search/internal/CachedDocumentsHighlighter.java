@@ -16,14 +16,15 @@ import org.apache.solr.search.SolrDocumentFetcher;
  * Solr's unified highlighter, reading the highlighted documents through the searcher's
  * document cache. The stock highlighter reads the stored fields of every hit on the page
  * straight from the index, and the answer then reads the same documents again through the
- * cache: two decompressions of each hit's stored-fields block per search (~6 % of a
- * search's CPU at 4 clients, JFR). Here the highlighter reads each whole document through
- * the cache (a hit when the same record was shown recently), and the answer then finds it
- * there. The text highlighted is the same: each field's stored values joined and cut to
- * {@code hl.maxAnalyzedChars} by Lucene's own {@code LimitedStoredFieldVisitor}, fed the
- * cached document by Solr's {@code SolrDocumentFetcher.doc(int, StoredFieldVisitor)}.
- * Without a document cache (size 0), or with {@code ndlp.hl.documentCache=false} (a
- * request parameter, for comparisons), it reads as the stock highlighter does.
+ * cache: two decompressions of each hit's stored-fields block per search (about a tenth
+ * of the request threads' CPU at 4 clients went to such decompression, JFR, ADR 0039).
+ * Here the highlighter reads each whole document through the cache (a hit when the same
+ * record was shown recently), and the answer then finds it there. The text highlighted is
+ * the same: each field's stored values joined and cut to {@code hl.maxAnalyzedChars} by
+ * Lucene's own {@code LimitedStoredFieldVisitor}, fed the cached document by Solr's
+ * {@code SolrDocumentFetcher.doc(int, StoredFieldVisitor)}. Without a document cache
+ * (size 0), or with {@code ndlp.hl.documentCache=false} (a request parameter, for
+ * comparisons), it reads as the stock highlighter does.
  */
 public class CachedDocumentsHighlighter extends UnifiedSolrHighlighter {
 

@@ -157,10 +157,9 @@ public final class QueryBench {
 		try {
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			System.out.printf(Locale.ROOT, "NDLP over HTTP, GET /api/v1/search (%d clients):%n", clients);
-			// -Dbench.client=jdk: java.net.http's client (a selector thread and a worker
-			// hand the answer over); default: HttpURLConnection, which reads the answer
-			// on
-			// the calling thread (less of the client's own time in what is measured)
+			// default HttpURLConnection: reads the answer on the calling thread;
+			// -Dbench.client=jdk: java.net.http's client, whose selector thread and
+			// worker hand the answer over (their time then counts as the application's)
 			boolean jdkClient = "jdk".equals(System.getProperty("bench.client"));
 			Search overHttp = (q) -> {
 				String url = "http://127.0.0.1:" + PORT + "/api/v1/search?size=10&q="
@@ -173,7 +172,7 @@ public final class QueryBench {
 							HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
 							HttpResponse.BodyHandlers.ofByteArray());
 					status = response.statusCode();
-					timing = response.headers().firstValue("Server-Timing").orElse("solr;dur=0");
+					timing = response.headers().firstValue("Server-Timing").orElse(null);
 					body = response.body();
 				}
 				else {
@@ -182,8 +181,7 @@ public final class QueryBench {
 						.openConnection();
 					connection.setRequestProperty("Accept", "application/json");
 					status = connection.getResponseCode();
-					timing = java.util.Objects.requireNonNullElse(connection.getHeaderField("Server-Timing"),
-							"solr;dur=0");
+					timing = connection.getHeaderField("Server-Timing");
 					try (InputStream in = (status < 400) ? connection.getInputStream() : connection.getErrorStream()) {
 						body = in.readAllBytes();
 					}
@@ -192,9 +190,10 @@ public final class QueryBench {
 					throw new IllegalStateException(
 							status + " for " + q + ": " + new String(body, StandardCharsets.UTF_8));
 				}
-				// Solr's own time of this very search, from the application's
-				// Server-Timing
-				// header (QTime, whole ms)
+				// Solr's own time of this very search (QTime, whole ms)
+				if (timing == null || !timing.startsWith("solr;dur=")) {
+					throw new IllegalStateException("no Server-Timing solr;dur= in the answer for " + q);
+				}
 				return Long.parseLong(timing.substring(timing.indexOf("dur=") + 4)) * 1_000_000;
 			};
 			run(clients, WARM_UP, queries, overHttp);

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.request.LukeRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrInputDocument;
 
@@ -518,6 +519,7 @@ public final class QueryBench {
 		long present = client.query("ndlp", new SolrQuery("*:*").setRows(0)).getResults().getNumFound();
 		if (present >= documents) {
 			System.out.printf(Locale.ROOT, "index: %,d documents (built earlier)%n", present);
+			merge(client);
 			return;
 		}
 		long start = System.nanoTime();
@@ -550,6 +552,29 @@ public final class QueryBench {
 		client.commit("ndlp", true, true);
 		System.out.printf(Locale.ROOT, "index: %,d documents added in %.0f s%n", documents - present,
 				(System.nanoTime() - start) / 1e9);
+		merge(client);
+	}
+
+	/**
+	 * Merges the index into {@code -Dbench.segments} segments (default 1), as a full
+	 * rebuild does before it is swapped in (ADR 0040,
+	 * {@code ndlp.search.indexer.rebuild-segments}); {@code 0} keeps the segments as
+	 * written (about 15 at a million documents).
+	 */
+	private static void merge(SolrClient client) throws Exception {
+		int segments = Integer.getInteger("bench.segments", 1);
+		LukeRequest luke = new LukeRequest();
+		luke.setNumTerms(0);
+		int present = (Integer) luke.process(client, "ndlp").getIndexInfo().get("segmentCount");
+		if (segments > 0 && present > segments) {
+			long start = System.nanoTime();
+			client.optimize("ndlp", true, true, segments);
+			System.out.printf(Locale.ROOT, "index: %d segments merged into %d in %.0f s%n", present, segments,
+					(System.nanoTime() - start) / 1e9);
+		}
+		else {
+			System.out.printf(Locale.ROOT, "index: %d segments%n", present);
+		}
 	}
 
 	private static SolrInputDocument document(long id, List<BibDescription> sample) {

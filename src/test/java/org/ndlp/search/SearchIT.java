@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.request.CoreAdminRequest;
+import org.apache.solr.client.solrj.request.LukeRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,6 +26,7 @@ import org.ndlp.catalog.marc.BibDescription;
 import org.ndlp.catalog.marc.MarcXmlReader;
 import org.ndlp.catalog.marc.MarcXmlWriter;
 import org.ndlp.catalog.marc.ReadResult;
+import org.ndlp.resources.ResourcesApiIT;
 import org.ndlp.shared.LibraryCode;
 import org.ndlp.support.Http;
 import org.ndlp.support.Http.Response;
@@ -285,6 +287,16 @@ class SearchIT {
 
 	@Test
 	void fullReindexSwapsInANewIndexWithoutAGap() throws Exception {
+		// a published resource: the rebuild copies resources after union records
+		long resource = Http.as(this.port, "gz-cataloger")
+			.post("/api/v1/resources",
+					ResourcesApiIT.resource("CN-440100-GZL", "重建索引测试视频库", "https://example.org/reindex/", 2019, 12,
+							"80"))
+			.json()
+			.get("id")
+			.asLong();
+		assertThat(Http.as(this.port, "gd-admin").post("/api/v1/resources/" + resource + "/approve", "{}").status())
+			.isEqualTo(200);
 		Response started = this.admin.post("/api/v1/search/reindex", "");
 		assertThat(started.status()).isEqualTo(202);
 		JsonNode progress = null;
@@ -299,6 +311,14 @@ class SearchIT {
 		assertThat(progress.get("state").asString()).isEqualTo("DONE");
 		assertThat(progress.get("documents").asLong()).isPositive();
 		assertThat(search("subject=" + enc("搜索测试")).get("total").asLong()).isEqualTo(4);
+		assertThat(ids(search("q=" + enc("重建索引测试视频库")))).contains("res-" + resource);
+		// union records and resources, written with a commit each, merged into one
+		// segment
+		// before the swap (ADR 0040); only records stored during the rebuild would add
+		// one
+		LukeRequest luke = new LukeRequest();
+		luke.setNumTerms(0);
+		assertThat(luke.process(this.solr, "ndlp").getIndexInfo().get("segmentCount")).isEqualTo(1);
 	}
 
 	private void awaitIndexed() {

@@ -57,10 +57,22 @@ public record SearchProperties(@DefaultValue Solr solr, @DefaultValue Indexer in
 	 * @param relevanceBaseline whether union records also carry the plain CJK-bigram
 	 * baseline field {@code text_bigram} that the relevance test compares with (ADR 0034:
 	 * off in production, where nothing searches it and it was an eighth of the tokens)
+	 * @param rebuildSegments how many segments a full rebuild merges its new index into
+	 * before it is swapped in (ADR 0040: a search looks up each word in each segment);
+	 * {@code 0} leaves the segments as written
 	 */
 	public record Indexer(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration pollInterval,
 			@DefaultValue("500") int batchSize, @DefaultValue("1s") Duration commitInterval,
-			@DefaultValue("2") int threads, @DefaultValue("false") boolean relevanceBaseline) {
+			@DefaultValue("2") int threads, @DefaultValue("false") boolean relevanceBaseline,
+			@DefaultValue("1") int rebuildSegments) {
+
+		public Indexer {
+			if (rebuildSegments < 0) {
+				throw new IllegalArgumentException(
+						"ndlp.search.indexer.rebuild-segments must be 0 (no merge) or more, got " + rebuildSegments);
+			}
+		}
+
 	}
 
 }

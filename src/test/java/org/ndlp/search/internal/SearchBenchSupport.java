@@ -31,7 +31,8 @@ public final class SearchBenchSupport implements AutoCloseable {
 	public SearchBenchSupport(Path home, DataSource db, CatalogRecords catalog, int batchSize, Duration commitInterval,
 			int threads) {
 		SearchProperties properties = new SearchProperties(new SearchProperties.Solr(null, null, "ndlp", 1, 1, null),
-				new SearchProperties.Indexer(false, Duration.ofSeconds(1), batchSize, commitInterval, threads, false));
+				new SearchProperties.Indexer(false, Duration.ofSeconds(1), batchSize, commitInterval, threads, false,
+						1));
 		this.solr = new EmbeddedSolr(home, "ndlp");
 		MemberLibraries libraries = new MemberLibraries(new JdbcLibraries(JdbcClient.create(db)),
 				java.time.Clock.systemUTC());

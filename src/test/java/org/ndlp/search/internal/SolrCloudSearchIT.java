@@ -57,7 +57,7 @@ class SolrCloudSearchIT {
 		cluster = new MiniSolrCloudCluster.Builder(2, base).withMetrics(false).configure();
 		SearchProperties properties = new SearchProperties(
 				new SearchProperties.Solr(cluster.getZkServer().getZkAddress(), null, "ndlp", 2, 1, null),
-				new SearchProperties.Indexer(false, Duration.ofSeconds(1), 500, Duration.ofSeconds(1), 2, false));
+				new SearchProperties.Indexer(false, Duration.ofSeconds(1), 500, Duration.ofSeconds(1), 2, false, 1));
 		solr = new CloudSolr(properties.solr().zkHosts(), "ndlp", 2, 1);
 		DataSource db = Databases.h2();
 		catalog = new CatalogRecords(new JdbcSourceRecords(new JdbcTemplate(db)),

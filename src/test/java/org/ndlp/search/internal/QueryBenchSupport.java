@@ -33,8 +33,9 @@ public final class QueryBenchSupport {
 				Object value = (metric instanceof com.codahale.metrics.Gauge<?> gauge) ? gauge.getValue() : metric;
 				if (value instanceof java.util.Map<?, ?> stats) {
 					out.append(String.format(java.util.Locale.ROOT,
-							"  %-17s lookups %s, hits %s, hit ratio %s, size %s%n", name, stats.get("lookups"),
-							stats.get("hits"), stats.get("hitratio"), stats.get("size")));
+							"  %-17s lookups %s, hits %s, hit ratio %s, size %s, inserts %s, evictions %s%n", name,
+							stats.get("lookups"), stats.get("hits"), stats.get("hitratio"), stats.get("size"),
+							stats.get("inserts"), stats.get("evictions")));
 				}
 				else {
 					out.append("  ").append(name).append(' ').append(value).append('\n');

@@ -24,6 +24,16 @@ class SearchQueriesTests {
 	}
 
 	@Test
+	void relevanceOrderWithoutAskingForScores() {
+		SolrQuery query = SearchQueries.of(new SearchRequest("France", null, null, null, 1, 10, null));
+		// ties in order of id (stable pages, cursors), ...
+		assertThat(query.get("sort")).isEqualTo("score desc,id asc");
+		// ... and no scores returned: with a sort, Solr would score the page again for
+		// them
+		assertThat(query.getFields().split(",")).contains("id", "title", "library").doesNotContain("score");
+	}
+
+	@Test
 	void anyEastAsianCharacterKeepsEveryAnalysis() {
 		assertThat(SearchQueries.of(new SearchRequest("鲁迅 quanji", null, null, null, 1, 10, null)).get("qf"))
 			.isEqualTo(SearchQueries.QF);

@@ -26,11 +26,15 @@ class SearchQueriesTests {
 	@Test
 	void relevanceOrderWithoutAskingForScores() {
 		SolrQuery query = SearchQueries.of(new SearchRequest("France", null, null, null, 1, 10, null));
-		// ties in order of id (stable pages, cursors), ...
-		assertThat(query.get("sort")).isEqualTo("score desc,id asc");
-		// ... and no scores returned: with a sort, Solr would score the page again for
-		// them
+		// by score alone (Solr's cheaper score-only collector) ...
+		assertThat(query.get("sort")).isEqualTo("score desc");
+		// ... and no scores returned: with a field sort, Solr would score the page again
 		assertThat(query.getFields().split(",")).contains("id", "title", "library").doesNotContain("score");
+		// a cursor needs the id as the last sort key
+		assertThat(SearchQueries.of(new SearchRequest("France", null, null, null, null, 10, "*")).get("sort"))
+			.isEqualTo("score desc,id asc");
+		assertThat(SearchQueries.of(new SearchRequest("France", null, null, "year", 1, 10, null)).get("sort"))
+			.isEqualTo("year desc,id asc");
 	}
 
 	@Test

@@ -313,9 +313,8 @@ class SearchIT {
 		assertThat(search("subject=" + enc("搜索测试")).get("total").asLong()).isEqualTo(4);
 		assertThat(ids(search("q=" + enc("重建索引测试视频库")))).contains("res-" + resource);
 		// union records and resources, written with a commit each, merged into one
-		// segment
-		// before the swap (ADR 0040); only records stored during the rebuild would add
-		// one
+		// segment before the swap (ADR 0040); records stored during the rebuild would
+		// add one
 		LukeRequest luke = new LukeRequest();
 		luke.setNumTerms(0);
 		assertThat(luke.process(this.solr, "ndlp").getIndexInfo().get("segmentCount")).isEqualTo(1);
